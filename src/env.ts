@@ -1,0 +1,23 @@
+import type { SourcingRun } from "./runs/sourcing-run";
+import type { RateLimiter } from "./ratelimit/rate-limiter";
+import type { EnrichBatchMessage } from "./queue/messages";
+
+/** Bindings and vars as wrangler.toml and secrets declare them. Vars arrive as strings. */
+export interface Env {
+  DB: D1Database;
+  SOURCING_RUN: DurableObjectNamespace<SourcingRun>;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  ENRICH_QUEUE: Queue<EnrichBatchMessage>;
+  ADMIN_TOKEN?: string;
+  PUBLIC_BASE_URL?: string;
+  ENRICH_BATCH_SIZE?: string;
+  RUN_DEADLINE_S?: string;
+  WEBHOOK_RETRY_SCHEDULE_S?: string;
+  WEBHOOK_ALLOW_LOCALHOST?: string;
+  RATE_LIMIT_PER_MINUTE?: string;
+  RATE_LIMIT_PER_HOUR?: string;
+  SOURCES?: string;
+  ICP_AGENT?: string;
+  PDL_API_KEY?: string;
+  OPENAI_API_KEY?: string;
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+/** A profile as a company imports it into its talent pool (the contract's import shape). */
+export const ProfileInput = z.object({
+  externalId: z.string().trim().min(1).max(200).optional(),
+  fullName: z.string().trim().min(1).max(200),
+  headline: z.string().max(500).optional(),
+  summary: z.string().max(10_000).optional(),
+  location: z.string().max(200).optional(),
+  country: z.string().max(100).optional(),
+  currentTitle: z.string().max(200).optional(),
+  currentCompany: z.string().max(200).optional(),
+  skills: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+  experience: z
+    .array(
+      z.object({
+        title: z.string().max(200),
+        company: z.string().max(200),
+        startDate: z.string().max(20).optional(), // "YYYY-MM" or "YYYY-MM-DD"
+        endDate: z.string().max(20).optional(), // absent = current role
+        description: z.string().max(5_000).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  education: z
+    .array(
+      z.object({
+        school: z.string().max(200),
+        degree: z.string().max(200).optional(),
+        field: z.string().max(200).optional(),
+        endYear: z.number().int().min(1900).max(2100).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  emails: z.array(z.email().max(320)).max(10).optional(),
+  linkedinUrl: z.url().max(500).optional(),
+  resumeText: z.string().max(50_000).optional(),
+});
+export type ProfileInput = z.infer<typeof ProfileInput>;
+
+/** A stored talent-pool profile: the import shape plus its identity within one company. */
+export type TalentProfile = ProfileInput & {
+  profileId: string; // "prof_<uuid>"
+  companyId: string;
+};
+
+/** The Ideal Candidate Profile the ICP agent derives from a job. */
+export const Icp = z.object({
+  titles: z.array(z.string()), // the job title first, then synonyms (lower case)
+  seniority: z.enum(["intern", "junior", "mid", "senior", "lead", "principal", "executive"]),
+  minYearsExperience: z.number().int().min(0),
+  mustHaveSkills: z.array(z.string()), // canonical lexicon names
+  niceToHaveSkills: z.array(z.string()), // stated nice-to-haves plus related skills
+  locations: z.array(z.string()), // variants, "remote" when remote is acceptable
+  negativeKeywords: z.array(z.string()),
+});
+export type Icp = z.infer<typeof Icp>;
+
+export const ScoreBreakdown = z.object({
+  skills: z.number().int().min(0).max(100),
+  title: z.number().int().min(0).max(100),
+  seniority: z.number().int().min(0).max(100),
+  experience: z.number().int().min(0).max(100),
+  location: z.number().int().min(0).max(100),
+});
+export type ScoreBreakdown = z.infer<typeof ScoreBreakdown>;
+
+/** A scored, explained candidate exactly as the contract's results return it. */
+export type Candidate = {
+  profileId: string;
+  name: string;
+  linkedinUrl: string | null;
+  matchScore: number; // integer 0–100
+  rationale: string;
+  skills: string[];
+  headline: string | null;
+  location: string | null;
+  currentCompany: string | null;
+  currentRole: string | null;
+  aiFitPoints: string[]; // each cites the profile text it rests on
+  aiRedFlags: string[]; // each cites the profile text it rests on
+  aiDetailedRationale: { title: string; company: string; duration: string; relevanceExplanation: string }[];
+  detailedExperience: { role: string; company: string; duration: string; highlights: string[] }[];
+  emails: string[];
+  scoreBreakdown: ScoreBreakdown;
+};

@@ -1,0 +1,1 @@
+export type EnrichBatchMessage = { runId: string };

@@ -1,0 +1,23 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      main: "./src/index.ts",
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+          ADMIN_TOKEN: "test-admin-token",
+          // Tests exercise the real retry/deadline paths quickly.
+          WEBHOOK_RETRY_SCHEDULE_S: "1,1,1",
+        },
+      },
+    }),
+  ],
+  test: {
+    setupFiles: ["./test/setup.ts"],
+    testTimeout: 30_000,
+  },
+}));
