@@ -1,9 +1,10 @@
 import type { D1Migration } from "cloudflare:test";
-import type { Env } from "../src/env";
+
+type ProjectEnv = import("../src/env").Env;
 
 declare global {
   namespace Cloudflare {
-    interface Env extends import("../src/env").Env {
+    interface Env extends ProjectEnv {
       TEST_MIGRATIONS: D1Migration[];
     }
     interface GlobalProps {
@@ -11,4 +12,4 @@ declare global {
     }
   }
 }
-export type { Env };
+export {};

@@ -1,4 +1,224 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
+import { readConfig } from "../config";
+import { deriveIcp } from "../pipeline/icp/derive-icp";
+import { applyExclusions, type Exclusions, searchDepth } from "../pipeline/exclusions";
+import { configuredSources } from "../pipeline/sources/registry";
+import { searchSources } from "../pipeline/sources/search-sources";
+import type { Candidate, Icp } from "../pipeline/types";
+import { toBatches, type EnrichBatchMessage } from "../queue/messages";
+import { recordCompletion, recordFailure, recordProgress } from "./run-store";
+import { initialRunState, nextAlarmAt, type RunEvent, type RunState, TERMINAL, transition } from "./state-machine";
 
-export class SourcingRun extends DurableObject<Env> {}
+/** What a run was asked: the POST body, kept by the object so no step has to read it back from D1. */
+export type RunJob = {
+  title: string;
+  jobDescription: string;
+  location?: string;
+  query?: string;
+  limit: number;
+  exclude?: Exclusions;
+  webhookId: string | null;
+};
+
+/** A round's own ask: round 1 is the POST; each PATCH adds a round with its refinement. */
+type RoundAsk = { query?: string; limit: number };
+
+export type BatchReport = { round: number; batch: number; candidates: Candidate[]; failedProfileIds: string[] };
+
+const MAX_STEP_FAILURES = 5; // alarm steps that throw are retried this often before the run fails
+const QUEUE_SEND_CHUNK = 100; // sendBatch takes at most 100 messages
+
+/**
+ * One object per sourcing run. It holds the run's state machine and scored candidates, and its alarm
+ * is the run's single "next thing due". Every method persists the new state before any side effect
+ * and every step is idempotent, because alarms and queue messages can arrive more than once.
+ */
+export class SourcingRun extends DurableObject<Env> {
+  private state: RunState | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      // Scored candidates of every round; `candidate` is cleared once delivered to D1 (data minimization).
+      ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS scored (
+        profile_id TEXT PRIMARY KEY, round INTEGER NOT NULL, match_score INTEGER NOT NULL, candidate TEXT)`);
+      this.state = await ctx.storage.get<RunState>("state");
+    });
+  }
+
+  // ---- RPC ---------------------------------------------------------------------------------
+
+  /** Begin the run. Calling it again for the same run is a no-op. */
+  async start(runId: string, companyId: string, job: RunJob): Promise<void> {
+    if (this.state) return;
+    const cfg = readConfig(this.env);
+    await this.ctx.storage.put({ job, "round:1": { query: job.query, limit: job.limit } satisfies RoundAsk });
+    await this.apply(transition(initialRunState(runId, companyId), { type: "started", nowMs: Date.now(), deadlineMs: cfg.runDeadlineMs }));
+  }
+
+  /** PATCH: a new round that refines the query and/or asks for more candidates. */
+  async extend(fromRound: number, ask: RoundAsk): Promise<{ accepted: boolean; round: number }> {
+    const current = this.state;
+    if (!current) return { accepted: false, round: 0 };
+    const next = transition(current, { type: "extended", fromRound, nowMs: Date.now(), deadlineMs: readConfig(this.env).runDeadlineMs });
+    if (next === current) return { accepted: false, round: current.round };
+    await this.ctx.storage.put(`round:${next.round}`, ask);
+    await this.apply(next);
+    return { accepted: true, round: next.round };
+  }
+
+  /** A queue consumer reports one scored batch. A batch already reported (redelivery) changes nothing. */
+  async recordBatch(report: BatchReport): Promise<void> {
+    const current = this.state;
+    if (!current) return;
+    const next = transition(current, { type: "batch_reported", round: report.round, batch: report.batch, scored: report.candidates.length });
+    if (next === current) return;
+    for (const c of report.candidates) {
+      this.ctx.storage.sql.exec(
+        `INSERT OR IGNORE INTO scored (profile_id, round, match_score, candidate) VALUES (?, ?, ?, ?)`,
+        c.profileId, report.round, c.matchScore, JSON.stringify(c),
+      );
+    }
+    await this.apply(next);
+  }
+
+  async status(): Promise<RunState | null> {
+    return this.state ?? null;
+  }
+
+  // ---- the alarm drives every step ---------------------------------------------------------
+
+  async alarm(): Promise<void> {
+    // Several steps can be due at once (icp → searching → ...); run them until one waits on something.
+    for (let guard = 0; guard < 10; guard++) {
+      const s = this.state;
+      if (!s) return;
+      const due = nextAlarmAt(s, Date.now());
+      if (due === null || due > Date.now()) return;
+      try {
+        await this.step(s);
+        await this.ctx.storage.delete("stepFailures");
+      } catch (err) {
+        const failures = ((await this.ctx.storage.get<number>("stepFailures")) ?? 0) + 1;
+        console.error(JSON.stringify({ level: "error", msg: "run step failed", runId: s.runId, stage: s.stage, failures, error: String(err) }));
+        if (failures >= MAX_STEP_FAILURES) {
+          await this.ctx.storage.delete("stepFailures");
+          await this.apply(transition(s, { type: "crashed", message: "The run hit an internal error" }));
+        } else {
+          await this.ctx.storage.put("stepFailures", failures);
+          await this.ctx.storage.setAlarm(Date.now() + 1000 * 2 ** failures);
+        }
+        return;
+      }
+    }
+  }
+
+  private async step(s: RunState): Promise<void> {
+    switch (s.stage) {
+      case "accepted":
+        return; // start() moves past this before any alarm is set
+      case "icp":
+        return this.deriveIcpStep(s);
+      case "searching":
+        return this.searchStep(s);
+      case "enriching":
+        return s.batchesEnqueued ? this.deadlineStep(s) : this.enqueueStep(s);
+      case "ranking":
+        return this.rankStep(s);
+      case "failed":
+        await recordFailure(this.env.DB, s);
+        return this.apply(transition(s, { type: "outcome_recorded" }));
+      case "completed":
+        return;
+    }
+  }
+
+  private async deriveIcpStep(s: RunState): Promise<void> {
+    const job = await this.job();
+    const ask = await this.roundAsk(s.round);
+    // A refinement (PATCH query) is read together with the original job, not instead of it.
+    const icp = deriveIcp({ title: job.title, jobDescription: job.jobDescription, location: job.location, query: ask.query ?? job.query });
+    await this.ctx.storage.put(`icp:${s.round}`, icp);
+    const next = transition(s, { type: "icp_derived" });
+    await this.apply(next, icp);
+  }
+
+  private async searchStep(s: RunState): Promise<void> {
+    const job = await this.job();
+    const ask = await this.roundAsk(s.round);
+    const icp = await this.icp(s.round);
+    const sources = configuredSources(this.env);
+    const { hits, outcomes } = await searchSources(this.env.DB, sources, {
+      companyId: s.companyId, icp, freeText: ask.query ?? job.query, limit: searchDepth(ask.limit),
+    });
+    if (!outcomes.some((o) => o.ok)) {
+      const reasons = outcomes.map((o) => `${o.source}: ${o.error}`).join("; ") || "no source configured";
+      return this.apply(transition(s, { type: "search_failed", code: "SOURCE_UNAVAILABLE", message: `No candidate source answered (${reasons})` }));
+    }
+    const alreadyScored = new Set(this.ctx.storage.sql.exec<{ profile_id: string }>(`SELECT profile_id FROM scored`).toArray().map((r) => r.profile_id));
+    const fresh = applyExclusions(hits, job.exclude, alreadyScored).map((h) => h.profileId);
+    const batches = toBatches(fresh, readConfig(this.env).enrichBatchSize);
+    await this.ctx.storage.put(`batches:${s.round}`, batches);
+    await this.apply(transition(s, { type: "search_finished", found: fresh.length, batches: batches.length }));
+  }
+
+  private async enqueueStep(s: RunState): Promise<void> {
+    const batches = (await this.ctx.storage.get<string[][]>(`batches:${s.round}`)) ?? [];
+    const icp = await this.icp(s.round);
+    const messages = batches.map((profileIds, batch): { body: EnrichBatchMessage } => ({
+      body: { runId: s.runId, companyId: s.companyId, round: s.round, batch, profileIds, icp },
+    }));
+    // If this step is replayed the batches go out twice; the run ignores a batch it already has.
+    for (let i = 0; i < messages.length; i += QUEUE_SEND_CHUNK) await this.env.ENRICH_QUEUE.sendBatch(messages.slice(i, i + QUEUE_SEND_CHUNK));
+    await this.apply(transition(s, { type: "batches_enqueued" }));
+  }
+
+  private async deadlineStep(s: RunState): Promise<void> {
+    await this.apply(transition(s, { type: "deadline_reached", nowMs: Date.now() }));
+  }
+
+  private async rankStep(s: RunState): Promise<void> {
+    const ask = await this.roundAsk(s.round);
+    const rows = this.ctx.storage.sql
+      .exec<{ candidate: string }>(
+        `SELECT candidate FROM scored WHERE round = ? AND candidate IS NOT NULL ORDER BY match_score DESC, profile_id LIMIT ?`,
+        s.round, ask.limit,
+      )
+      .toArray();
+    const delivered = rows.map((r) => JSON.parse(r.candidate) as Candidate);
+    await recordCompletion(this.env.DB, s, delivered);
+    this.ctx.storage.sql.exec(`UPDATE scored SET candidate = NULL WHERE round = ?`, s.round);
+    await this.apply(transition(s, { type: "ranked" }));
+  }
+
+  // ---- persistence ------------------------------------------------------------------------
+
+  /** Persist the new state, mirror it to D1, and set the alarm for whatever is due next. */
+  private async apply(next: RunState, icp?: Icp): Promise<void> {
+    this.state = next;
+    await this.ctx.storage.put("state", next);
+    if (!TERMINAL.has(next.stage)) await recordProgress(this.env.DB, next, icp);
+    const due = nextAlarmAt(next, Date.now());
+    if (due === null) await this.ctx.storage.deleteAlarm();
+    else if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
+  }
+
+  private async job(): Promise<RunJob> {
+    const job = await this.ctx.storage.get<RunJob>("job");
+    if (!job) throw new Error("run has no job");
+    return job;
+  }
+
+  private async roundAsk(round: number): Promise<RoundAsk> {
+    return (await this.ctx.storage.get<RoundAsk>(`round:${round}`)) ?? { limit: (await this.job()).limit };
+  }
+
+  private async icp(round: number): Promise<Icp> {
+    const icp = await this.ctx.storage.get<Icp>(`icp:${round}`);
+    if (!icp) throw new Error(`run has no ICP for round ${round}`);
+    return icp;
+  }
+}
+
+export type { RunEvent };

@@ -1,0 +1,103 @@
+// Idempotency-Key on creating POSTs, after Stripe: the first response to a key (and body) is stored
+// and replayed for 24 h; the same key with another body is refused; a key still being worked on is
+// refused with 409 rather than run twice. Scoped per company.
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { ApiError } from "../errors";
+
+const KEY_MAX = 255;
+const TTL_MS = 24 * 60 * 60 * 1000;
+// An in-flight record older than this is from a request that died; it may be taken over.
+const IN_FLIGHT_STALE_MS = 60 * 1000;
+const REPLAYED_HEADERS = ["location", "content-type"];
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+type IdempotencyRow = {
+  request_hash: string;
+  state: "in_flight" | "completed";
+  response_status: number | null;
+  response_headers: string | null;
+  response_body: string | null;
+  created_at: string;
+};
+
+/**
+ * Run `create` at most once per (company, Idempotency-Key). Without the header it simply runs.
+ * Only successful (2xx) responses are stored: a refused request (402, 404…) created nothing, so the
+ * key is released and the client may retry it once the cause is fixed.
+ */
+export async function withIdempotency<R extends Response>(c: Context<AppEnv>, body: unknown, create: () => Promise<R>): Promise<R> {
+  const key = c.req.header("idempotency-key");
+  if (key === undefined) return create();
+  if (key.length === 0 || key.length > KEY_MAX) {
+    throw new ApiError("VALIDATION_ERROR", "Idempotency-Key must be 1–255 characters", {
+      issues: [{ path: "Idempotency-Key", message: "must be 1–255 characters" }],
+    });
+  }
+  const db = c.env.DB;
+  const companyId = c.get("tenant").companyId;
+  const requestHash = await sha256Hex(`${c.req.method} ${new URL(c.req.url).pathname}\n${JSON.stringify(body)}`);
+  const now = Date.now();
+  const nowIso = new Date(now).toISOString();
+
+  // Claim the key: insert, or take over an expired record / a stale in-flight one. One statement, so
+  // two concurrent requests with the same key cannot both claim it.
+  const claim = await db
+    .prepare(
+      `INSERT INTO idempotency_records (company_id, idempotency_key, request_hash, state, created_at, expires_at)
+       VALUES (?1, ?2, ?3, 'in_flight', ?4, ?5)
+       ON CONFLICT (company_id, idempotency_key) DO UPDATE SET
+         request_hash = excluded.request_hash, state = 'in_flight', response_status = NULL,
+         response_headers = NULL, response_body = NULL, created_at = excluded.created_at, expires_at = excluded.expires_at
+       WHERE idempotency_records.expires_at <= ?4
+          OR (idempotency_records.state = 'in_flight' AND idempotency_records.created_at <= ?6)`,
+    )
+    .bind(companyId, key, requestHash, nowIso, new Date(now + TTL_MS).toISOString(), new Date(now - IN_FLIGHT_STALE_MS).toISOString())
+    .run();
+
+  if (claim.meta.changes === 0) {
+    const row = await db
+      .prepare(`SELECT * FROM idempotency_records WHERE company_id = ?1 AND idempotency_key = ?2`)
+      .bind(companyId, key)
+      .first<IdempotencyRow>();
+    if (!row) throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is being processed");
+    if (row.request_hash !== requestHash) {
+      throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request body");
+    }
+    if (row.state === "in_flight") {
+      throw new ApiError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is still being processed");
+    }
+    const headers = new Headers(JSON.parse(row.response_headers ?? "{}") as Record<string, string>);
+    headers.set("Idempotent-Replayed", "true");
+    // The stored response is the one `create` returned, byte for byte, so it stands in for its type.
+    return new Response(row.response_body, { status: row.response_status ?? 200, headers }) as R;
+  }
+
+  const release = () =>
+    db.prepare(`DELETE FROM idempotency_records WHERE company_id = ?1 AND idempotency_key = ?2 AND state = 'in_flight'`).bind(companyId, key).run();
+  let res: R;
+  try {
+    res = await create();
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  if (res.status >= 300) {
+    await release();
+    return res;
+  }
+  const stored = await res.clone().text();
+  const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (res.headers.get(h) ? [[h, res.headers.get(h)!]] : [])));
+  await db
+    .prepare(
+      `UPDATE idempotency_records SET state = 'completed', response_status = ?3, response_headers = ?4, response_body = ?5
+       WHERE company_id = ?1 AND idempotency_key = ?2`,
+    )
+    .bind(companyId, key, res.status, JSON.stringify(headers), stored)
+    .run();
+  return res;
+}

@@ -1,0 +1,59 @@
+import type { Seniority } from "./titles";
+
+/**
+ * Words that count against a candidate: exclusions the job states outright, and for senior roles the
+ * words of the opposite end of the ladder (a senior search should not surface interns).
+ */
+
+const SENIOR_EXCLUDES = ["intern", "junior", "graduate"];
+const SENIORITY_EXCLUDES: Record<Seniority, string[]> = {
+  intern: [], junior: [], mid: ["intern"],
+  senior: SENIOR_EXCLUDES, lead: SENIOR_EXCLUDES, principal: SENIOR_EXCLUDES, executive: SENIOR_EXCLUDES,
+};
+
+// "No agencies", "no recruiters please", "no third-party recruiters".
+const NO_WHO =
+  /\bno\s+((?:third[-\s]party\s+)?(?:recruit(?:ment|ing)\s+)?(?:agencies|agency|recruiters|headhunters|contractors|freelancers|consultants|consultancies|outsourcing|offshore|c2c|corp[-\s]to[-\s]corp))\b/giu;
+// "Not a management role", "this is not a sales position".
+const NOT_A_ROLE = /\bnot\s+an?\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:role|position|job)\b/giu;
+// "Excluding crypto companies", "exclude gambling".
+const EXCLUDING = /\bexclud(?:e|es|ing)\s+([^.,;:\n()]{2,40})/giu;
+// In the user's query anything after "no"/"not"/"without"/"exclude" is meant as an exclusion.
+const QUERY_NOT = /(?:^|\s)(?:no|not|without|exclude|excluding|-)\s*([\p{L}\p{N}+#.]+(?:\s+[\p{L}\p{N}+#.]+)?)/giu;
+
+// Words that, after "not a …", are about the arrangement rather than the candidate.
+const ARRANGEMENT = /^(?:remote|hybrid|on-?site|full-?time|part-?time|contract|temporary|permanent|entry-level)$/iu;
+const FILLER = new Set(["the", "a", "an", "any", "please", "thanks", "more", "than", "other", "required", "needed", "necessary"]);
+
+function tidy(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w !== "" && !FILLER.has(w))
+    .join(" ")
+    .replace(/[^\p{L}\p{N}+#]+$/gu, "");
+}
+
+/** Exclusions stated in a job description. */
+export function statedExclusions(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(NO_WHO)) found.push(tidy(m[1]));
+  for (const m of text.matchAll(NOT_A_ROLE)) if (!ARRANGEMENT.test(m[1])) found.push(tidy(m[1]));
+  for (const m of text.matchAll(EXCLUDING)) found.push(tidy(m[1]));
+  return found.filter(Boolean);
+}
+
+/** Exclusions in the user's free-text refinement ("python, no managers, not from agencies"). */
+export function queryExclusions(query: string): string[] {
+  const found: string[] = [];
+  for (const m of query.matchAll(QUERY_NOT)) {
+    // "not from agencies" → "agencies"; stop the phrase at the next "no"/"not".
+    const phrase = tidy(m[1].replace(/^(?:from|at|in|with)\s+/iu, "").replace(/\s+(?:no|not)$/iu, ""));
+    if (phrase && !ARRANGEMENT.test(phrase)) found.push(phrase);
+  }
+  return found;
+}
+
+export function seniorityExclusions(seniority: Seniority): string[] {
+  return SENIORITY_EXCLUDES[seniority];
+}

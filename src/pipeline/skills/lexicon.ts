@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { createSkillFinder } from "./find-skills";
+import lexicon from "./lexicon.json";
+
+/**
+ * The skills lexicon: one canonical lower-case name per skill, its surface forms and related skills.
+ * The data lives in lexicon.json so it can grow without touching code; this module only indexes it.
+ */
+
+const SkillEntry = z.object({
+  name: z.string(), // canonical, lower case
+  domain: z.string(),
+  aliases: z.array(z.string()), // other surface forms, lower case
+  related: z.array(z.string()), // canonical names
+  // Surface forms that are also ordinary words ("go", "r", "excel"): found in free text only with context.
+  // Each is also listed in name or aliases; canonicalSkill() still resolves it (a skills list is unambiguous).
+  ambiguous: z.array(z.string()).optional(),
+});
+type SkillEntry = z.infer<typeof SkillEntry>;
+
+// Parsed once per isolate; a malformed data file should fail loudly at startup, not mid-run.
+const entries: SkillEntry[] = z.array(SkillEntry).parse(lexicon.skills);
+
+/**
+ * Spelling-insensitive key: "Node.JS", "nodejs" and "node js" all become "nodejs".
+ * "+" and "#" are kept because they carry meaning ("c" vs "c++" vs "c#").
+ */
+export function looseSkillKey(surface: string): string {
+  return surface.normalize("NFKC").toLowerCase().replace(/[\s\-_.]+/g, "");
+}
+
+const byName = new Map<string, SkillEntry>();
+const byLooseKey = new Map<string, string>(); // loose key → canonical
+const ambiguousKeys = new Set<string>();
+for (const entry of entries) {
+  byName.set(entry.name, entry);
+  for (const surface of [entry.name, ...entry.aliases]) byLooseKey.set(looseSkillKey(surface), entry.name);
+  for (const surface of entry.ambiguous ?? []) ambiguousKeys.add(looseSkillKey(surface));
+}
+
+/** Every canonical skill name, in lexicon order. */
+export function allSkills(): string[] {
+  return entries.map((e) => e.name);
+}
+
+/** The canonical name for a skill or any of its aliases; null when the lexicon does not know it. */
+export function canonicalSkill(raw: string): string | null {
+  const trimmed = raw
+    .trim()
+    // Bullets, quotes and list punctuation around a skill are never part of it.
+    .replace(/^[\s"'`“”‘’(\[{,;:!?*•·–—-]+/u, "")
+    .replace(/[\s"'`“”‘’)\]},;:!?*•·.]+$/u, "");
+  if (trimmed === "") return null;
+  return byLooseKey.get(looseSkillKey(trimmed)) ?? null;
+}
+
+/** All surface forms of a skill, the canonical name first; empty for an unknown skill. */
+export function skillAliases(canonical: string): string[] {
+  const entry = byName.get(canonical);
+  return entry ? [entry.name, ...entry.aliases] : [];
+}
+
+/** Canonical names of skills related to this one; empty for an unknown skill. */
+export function relatedSkills(canonical: string): string[] {
+  return byName.get(canonical)?.related ?? [];
+}
+
+/** The lexicon domain of a skill ("software", "nursing", …), or null when unknown. */
+export function skillDomain(canonical: string): string | null {
+  return byName.get(canonical)?.domain ?? null;
+}
+
+// Built on first use: compiling one regex over every surface form is the costly part of this module.
+let finder: ((text: string) => string[]) | undefined;
+
+/**
+ * Canonical skills mentioned in free text, unique, in order of first appearance.
+ * Word-boundary aware ("c" never matches inside "c++"), and surface forms that are also English
+ * words ("go", "excel", "swift") only count with context — see find-skills.ts for the rules.
+ */
+export function findSkillsInText(text: string): string[] {
+  finder ??= createSkillFinder(
+    entries.flatMap((e) =>
+      [e.name, ...e.aliases].map((surface) => ({
+        surface,
+        canonical: e.name,
+        ambiguous: ambiguousKeys.has(looseSkillKey(surface)),
+      })),
+    ),
+    looseSkillKey,
+  );
+  return finder(text);
+}

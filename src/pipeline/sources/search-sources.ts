@@ -1,0 +1,55 @@
+import type { CandidateSource, SourceHit, SourceQuery } from "./source";
+import {
+  breakerAfter, breakerAllows, type BreakerState, SOURCE_RETRIES, SOURCE_TIMEOUT_MS, withRetries, withTimeout,
+} from "./resilience";
+
+export type SourceOutcome = { source: string; ok: boolean; hits: SourceHit[]; error?: string };
+
+async function readBreaker(db: D1Database, source: string): Promise<BreakerState> {
+  const row = await db
+    .prepare(`SELECT consecutive_failures AS consecutiveFailures, opened_until AS openedUntil FROM source_health WHERE source = ?1`)
+    .bind(source)
+    .first<BreakerState>();
+  return row ?? { consecutiveFailures: 0, openedUntil: null };
+}
+
+async function writeBreaker(db: D1Database, source: string, s: BreakerState): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO source_health (source, consecutive_failures, opened_until) VALUES (?1, ?2, ?3)
+       ON CONFLICT (source) DO UPDATE SET consecutive_failures = ?2, opened_until = ?3`,
+    )
+    .bind(source, s.consecutiveFailures, s.openedUntil)
+    .run();
+}
+
+export type SearchOptions = { timeoutMs?: number; retries?: number; nowMs?: () => number };
+
+/** Ask every source (in parallel) behind its breaker; merge hits, first source first, without duplicates. */
+export async function searchSources(
+  db: D1Database,
+  sources: CandidateSource[],
+  query: SourceQuery,
+  opts: SearchOptions = {},
+): Promise<{ hits: SourceHit[]; outcomes: SourceOutcome[] }> {
+  const now = opts.nowMs ?? Date.now;
+  const outcomes = await Promise.all(
+    sources.map(async (source): Promise<SourceOutcome> => {
+      const breaker = await readBreaker(db, source.name);
+      if (!breakerAllows(breaker, now())) return { source: source.name, ok: false, hits: [], error: "circuit open" };
+      try {
+        const hits = await withRetries(opts.retries ?? SOURCE_RETRIES, () =>
+          withTimeout(source.name, opts.timeoutMs ?? SOURCE_TIMEOUT_MS, (signal) => source.search(query, signal)),
+        );
+        if (breaker.consecutiveFailures > 0 || breaker.openedUntil !== null) await writeBreaker(db, source.name, breakerAfter(breaker, true, now()));
+        return { source: source.name, ok: true, hits };
+      } catch (err) {
+        await writeBreaker(db, source.name, breakerAfter(breaker, false, now()));
+        return { source: source.name, ok: false, hits: [], error: err instanceof Error ? err.message : String(err) };
+      }
+    }),
+  );
+  const seen = new Set<string>();
+  const hits = outcomes.flatMap((o) => o.hits).filter((h) => !seen.has(h.profileId) && seen.add(h.profileId));
+  return { hits, outcomes };
+}

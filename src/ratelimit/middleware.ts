@@ -1,0 +1,27 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { ApiError } from "../errors";
+import { rateLimitHeaders } from "./windows";
+
+/** Counts the request against its key's windows (one Durable Object per key) and rejects it when full. */
+export async function enforceRateLimit(c: Context<AppEnv>): Promise<void> {
+  const tenant = c.get("tenant");
+  const limiter = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(tenant.keyId));
+  const decision = await limiter.consume(tenant.rateLimits);
+  c.set("rateLimit", decision);
+  if (!decision.allowed) {
+    throw new ApiError(
+      "RATE_LIMIT_EXCEEDED",
+      `Rate limit exceeded; retry in ${decision.retryAfterS} s`,
+      { retryAfter: decision.retryAfterS },
+      { "Retry-After": String(decision.retryAfterS) },
+    );
+  }
+}
+
+/** Applied by the app after every response, so errors carry the headers too. */
+export function applyRateLimitHeaders(c: Context<AppEnv>): void {
+  const decision = c.get("rateLimit");
+  if (!decision) return;
+  for (const [name, value] of Object.entries(rateLimitHeaders(decision))) c.res.headers.set(name, value);
+}

@@ -1,0 +1,138 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env";
+import { readBalance } from "../billing/ledger";
+import { ApiError } from "../errors";
+import type { Icp } from "../pipeline/types";
+import { newId } from "../ids";
+import { withIdempotency } from "../idempotency/with-idempotency";
+import { requireScope } from "../auth/middleware";
+import { createRunWithReservation, getRun, listCandidates, type RunRow } from "../runs/run-store";
+import { startRun } from "../runs/start-run";
+import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
+import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
+import {
+  RequestIdParam, ResultsDoneSchema, ResultsProcessingSchema, RunSchema, SourcingAcceptedSchema, SourcingRequestSchema,
+} from "./sourcing-schemas";
+import { baseUrl } from "./urls";
+
+export const sourcingRoutes = new OpenAPIHono<AppEnv>();
+
+const PROCESSING_MESSAGE = "Sourcing run is still processing. Please poll again in 10 seconds.";
+
+/** A prepaid company must have `required` credits available; postpaid always passes. */
+export async function insufficientCredits(db: D1Database, companyId: string, required: number): Promise<ApiError> {
+  const { available } = await readBalance(db, companyId);
+  return new ApiError("INSUFFICIENT_CREDITS", `This request needs ${required} credits; ${available} available`, { required, available });
+}
+
+sourcingRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/sourcing",
+    tags: ["Sourcing"],
+    summary: "Initiate a sourcing run",
+    middleware: [requireScope("sourcing:write")] as const,
+    request: { body: jsonBody(SourcingRequestSchema) },
+    responses: {
+      202: { ...jsonResponse(SourcingAcceptedSchema, "Sourcing run accepted and queued for processing"), headers: { Location: { schema: { type: "string" } } } },
+      ...errorResponses(400, 402, 403, 404, 409, 413, 422),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const tenant = c.get("tenant");
+    return withIdempotency(c, body, async () => {
+      const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, SOURCING_EVENTS) : null;
+      const runId = newId.sourcingRun();
+      const query = body.query ?? body.searchQuery;
+      const job = {
+        title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit,
+        exclude: body.exclude, webhookId: webhook?.id ?? null,
+      };
+      const { created, createdAt } = await createRunWithReservation(c.env.DB, {
+        id: runId, companyId: tenant.companyId, kind: "sourcing", request: job, webhookId: job.webhookId,
+        credits: body.limit, costKey: "sourcing", enforceAvailable: tenant.billingMode === "prepaid",
+      });
+      if (!created) throw await insufficientCredits(c.env.DB, tenant.companyId, body.limit);
+      await startRun(c.env, runId, tenant.companyId, job);
+      c.header("Location", `${baseUrl(c)}/sourcing/${runId}/results`);
+      return c.json(
+        { success: true as const, requestId: runId, status: "processing" as const, message: "Sourcing run accepted and queued for processing.", webhookId: job.webhookId, createdAt },
+        202,
+      );
+    });
+  },
+);
+
+function progressOf(run: RunRow) {
+  return { stage: run.stage, batchesTotal: run.batchesTotal, batchesDone: run.batchesDone };
+}
+
+async function findRun(c: { env: AppEnv["Bindings"]; get: (k: "tenant") => AppEnv["Variables"]["tenant"] }, requestId: string): Promise<RunRow> {
+  const run = await getRun(c.env.DB, c.get("tenant").companyId, requestId);
+  if (!run || run.kind !== "sourcing") throw new ApiError("REQUEST_NOT_FOUND", "Sourcing run not found", { requestId });
+  return run;
+}
+
+sourcingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/sourcing/{requestId}/results",
+    tags: ["Sourcing"],
+    summary: "Results of a sourcing run (202 while processing)",
+    middleware: [requireScope("sourcing:read")] as const,
+    request: { params: RequestIdParam },
+    responses: {
+      200: jsonResponse(ResultsDoneSchema, "The run has ended: completed with ranked candidates, or failed"),
+      202: { ...jsonResponse(ResultsProcessingSchema, "Still processing; poll again"), headers: { "Retry-After": { schema: { type: "string" } } } },
+      ...errorResponses(403, 404),
+    },
+  }),
+  async (c) => {
+    const run = await findRun(c, c.req.valid("param").requestId);
+    if (run.status === "processing") {
+      c.header("Retry-After", "10");
+      return c.json(
+        {
+          success: true as const, requestId: run.id, status: "processing" as const, createdAt: run.createdAt,
+          candidatesSourcedCount: run.scoredCount, message: PROCESSING_MESSAGE, progress: progressOf(run),
+        },
+        202,
+      );
+    }
+    const base = {
+      success: true as const, requestId: run.id, createdAt: run.createdAt, completedAt: run.completedAt,
+      foundCount: run.foundCount, scoredCount: run.scoredCount,
+    };
+    if (run.status === "failed") {
+      return c.json({ ...base, status: "failed" as const, errorCode: run.errorCode ?? "INTERNAL_ERROR", errorMessage: run.errorMessage ?? "", candidates: [] }, 200);
+    }
+    const candidates = await listCandidates(c.env.DB, run.id);
+    return c.json({ ...base, status: "completed" as const, candidates, icp: (run.icp as Icp | null) ?? null }, 200);
+  },
+);
+
+sourcingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/sourcing/{requestId}",
+    tags: ["Sourcing"],
+    summary: "A sourcing run without its candidates",
+    middleware: [requireScope("sourcing:read")] as const,
+    request: { params: RequestIdParam },
+    responses: { 200: jsonResponse(RunSchema, "The run"), ...errorResponses(403, 404) },
+  }),
+  async (c) => {
+    const run = await findRun(c, c.req.valid("param").requestId);
+    const request = run.request as { title?: string };
+    return c.json(
+      {
+        success: true as const, requestId: run.id, status: run.status, stage: run.stage, title: request.title ?? "",
+        webhookId: run.webhookId, round: run.round, progress: progressOf(run), foundCount: run.foundCount,
+        scoredCount: run.scoredCount, icp: (run.icp as Icp | null) ?? null, errorCode: run.errorCode, errorMessage: run.errorMessage,
+        createdAt: run.createdAt, updatedAt: run.updatedAt, completedAt: run.completedAt,
+      },
+      200,
+    );
+  },
+);

@@ -1,0 +1,117 @@
+// The run read model in D1: what GET /sourcing/* returns, kept current by the run Durable Object.
+import { and, desc, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { nowIso } from "../clock";
+import { runResults, sourcingRuns, type CostKey, type RunKind } from "../db/schema";
+import { RESERVATION_EXISTS_SQL, reserveStatement, settleStatements } from "../billing/ledger";
+import type { Candidate } from "../pipeline/types";
+import type { RunState } from "./state-machine";
+
+export type RunRow = typeof sourcingRuns.$inferSelect;
+
+/** A run's reservation for one round: one per round, so PATCH rounds are billed on their own. */
+export const reservationIdOf = (runId: string, round: number) => `${runId}:r${round}`;
+
+export type NewRun = {
+  id: string;
+  companyId: string;
+  kind: RunKind;
+  request: Record<string, unknown>;
+  webhookId: string | null;
+  credits: number; // reserved up front: the most this run can cost
+  costKey: CostKey;
+  enforceAvailable: boolean; // prepaid
+};
+
+/**
+ * Reserve credits and create the run in one D1 batch (one transaction). The run row is inserted
+ * only if the reservation was, so a request refused for credits creates nothing at all.
+ */
+export async function createRunWithReservation(db: D1Database, run: NewRun): Promise<{ created: boolean; createdAt: string }> {
+  const createdAt = nowIso();
+  const reservationId = reservationIdOf(run.id, 1);
+  const [, insert] = await db.batch([
+    reserveStatement(db, { companyId: run.companyId, reservationId, amount: run.credits, costKey: run.costKey, enforceAvailable: run.enforceAvailable }),
+    db
+      .prepare(
+        `INSERT INTO sourcing_runs (id, company_id, kind, status, stage, request, webhook_id, round, created_at, updated_at)
+         SELECT ?1, ?2, ?3, 'processing', 'accepted', ?4, ?5, 1, ?6, ?6 WHERE ${RESERVATION_EXISTS_SQL.replace("?", "?7")}`,
+      )
+      .bind(run.id, run.companyId, run.kind, JSON.stringify(run.request), run.webhookId, createdAt, reservationId),
+  ]);
+  return { created: insert.meta.changes === 1, createdAt };
+}
+
+export async function getRun(db: D1Database, companyId: string, runId: string): Promise<RunRow | undefined> {
+  return drizzle(db)
+    .select()
+    .from(sourcingRuns)
+    .where(and(eq(sourcingRuns.id, runId), eq(sourcingRuns.companyId, companyId)))
+    .get();
+}
+
+export async function listCandidates(db: D1Database, runId: string): Promise<Candidate[]> {
+  const rows = await drizzle(db)
+    .select({ candidate: runResults.candidate })
+    .from(runResults)
+    .where(eq(runResults.runId, runId))
+    .orderBy(desc(runResults.matchScore), runResults.profileId)
+    .all();
+  return rows.map((r) => r.candidate as Candidate);
+}
+
+/** Mirror progress (stage and counts) of a run still in flight. */
+export async function recordProgress(db: D1Database, s: RunState, icp?: unknown): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE sourcing_runs SET stage = ?2, round = ?3, found_count = ?4, scored_count = ?5, batches_total = ?6,
+         batches_done = ?7, icp = COALESCE(?8, icp), updated_at = ?9
+       WHERE id = ?1 AND status = 'processing'`,
+    )
+    .bind(s.runId, s.stage, s.round, s.foundCount, s.scoredCount, s.batchesTotal, s.batchesDone.length,
+      icp === undefined ? null : JSON.stringify(icp), nowIso())
+    .run();
+}
+
+/**
+ * Deliver a round's ranked candidates, capture one credit per delivered candidate, release the rest
+ * of the round's reservation and mark the run completed — one batch, so all of it happens or none.
+ * Replaying it changes nothing (results keyed by run and person, ledger entries by reservation).
+ */
+export async function recordCompletion(db: D1Database, s: RunState, delivered: Candidate[]): Promise<void> {
+  const at = nowIso();
+  const inserts = delivered.map((c) =>
+    db
+      .prepare(
+        `INSERT INTO run_results (run_id, profile_id, company_id, round, match_score, candidate, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING`,
+      )
+      .bind(s.runId, c.profileId, s.companyId, s.round, c.matchScore, JSON.stringify(c), at),
+  );
+  await db.batch([
+    ...inserts,
+    ...settleStatements(db, { companyId: s.companyId, reservationId: reservationIdOf(s.runId, s.round), captured: delivered.length }),
+    db
+      .prepare(
+        `UPDATE sourcing_runs SET status = 'completed', stage = 'completed', found_count = ?2, scored_count = ?3,
+           batches_total = ?4, batches_done = ?5, error_code = NULL, error_message = NULL, completed_at = ?6, updated_at = ?6
+         WHERE id = ?1`,
+      )
+      .bind(s.runId, s.foundCount, s.scoredCount, s.batchesTotal, s.batchesDone.length, at),
+  ]);
+}
+
+/** A failed round captures nothing: its whole reservation is released with the status change. */
+export async function recordFailure(db: D1Database, s: RunState): Promise<void> {
+  const at = nowIso();
+  await db.batch([
+    ...settleStatements(db, { companyId: s.companyId, reservationId: reservationIdOf(s.runId, s.round), captured: 0 }),
+    db
+      .prepare(
+        `UPDATE sourcing_runs SET status = 'failed', stage = 'failed', error_code = ?2, error_message = ?3,
+           found_count = ?4, scored_count = ?5, completed_at = ?6, updated_at = ?6
+         WHERE id = ?1`,
+      )
+      .bind(s.runId, s.errorCode, s.errorMessage, s.foundCount, s.scoredCount, at),
+  ]);
+}

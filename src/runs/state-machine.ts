@@ -1,0 +1,115 @@
+// The sourcing run as an explicit state machine. Pure: `transition` takes a state and an event and
+// returns the next state; it ignores events that do not apply, which is what makes a redelivered
+// queue message or a repeated alarm harmless. The Durable Object persists the result before acting.
+
+export const STAGES = ["accepted", "icp", "searching", "enriching", "ranking", "completed", "failed"] as const;
+export type Stage = (typeof STAGES)[number];
+export const TERMINAL: ReadonlySet<Stage> = new Set(["completed", "failed"]);
+
+export type RunErrorCode = "SOURCE_UNAVAILABLE" | "RUN_DEADLINE_EXCEEDED" | "ENRICHMENT_FAILED" | "INTERNAL_ERROR";
+
+export type RunState = {
+  runId: string;
+  companyId: string;
+  round: number; // 1-based; PATCH starts the next round
+  stage: Stage;
+  deadlineAt: number; // ms epoch; the run finalizes or fails at this time
+  foundCount: number; // profiles found by the search, all rounds
+  batchesTotal: number; // of the current round
+  batchesDone: number[]; // batch indices (0-based) reported in the current round
+  scoredCount: number; // profiles scored, all rounds
+  batchesEnqueued: boolean; // the current round's batches were handed to the queue
+  outcomeRecorded: boolean; // the terminal outcome (results, billing, status) is written to D1
+  errorCode: RunErrorCode | null;
+  errorMessage: string | null;
+};
+
+export type RunEvent =
+  | { type: "started"; nowMs: number; deadlineMs: number }
+  | { type: "icp_derived" }
+  | { type: "search_finished"; found: number; batches: number }
+  | { type: "search_failed"; code: RunErrorCode; message: string }
+  | { type: "batches_enqueued" }
+  | { type: "batch_reported"; round: number; batch: number; scored: number }
+  | { type: "deadline_reached"; nowMs: number }
+  | { type: "ranked" } // results, capture and status written to D1 in one batch
+  | { type: "outcome_recorded" }
+  | { type: "extended"; fromRound: number; nowMs: number; deadlineMs: number }
+  | { type: "crashed"; message: string };
+
+export function initialRunState(runId: string, companyId: string): RunState {
+  return {
+    runId, companyId, round: 1, stage: "accepted", deadlineAt: 0, foundCount: 0, batchesTotal: 0,
+    batchesDone: [], scoredCount: 0, batchesEnqueued: false, outcomeRecorded: false, errorCode: null, errorMessage: null,
+  };
+}
+
+function fail(state: RunState, code: RunErrorCode, message: string): RunState {
+  return { ...state, stage: "failed", outcomeRecorded: false, errorCode: code, errorMessage: message };
+}
+
+export function transition(state: RunState, event: RunEvent): RunState {
+  switch (event.type) {
+    case "started":
+      return state.stage === "accepted" ? { ...state, stage: "icp", deadlineAt: event.nowMs + event.deadlineMs } : state;
+    case "icp_derived":
+      return state.stage === "icp" ? { ...state, stage: "searching" } : state;
+    case "search_finished":
+      if (state.stage !== "searching") return state;
+      // Nobody found is an answer, not a failure: the run completes with no candidates and bills nothing.
+      if (event.batches === 0) return { ...state, stage: "ranking", batchesTotal: 0, batchesDone: [] };
+      return {
+        ...state, stage: "enriching", foundCount: state.foundCount + event.found, batchesTotal: event.batches,
+        batchesDone: [], batchesEnqueued: false,
+      };
+    case "batches_enqueued":
+      return state.stage === "enriching" ? { ...state, batchesEnqueued: true } : state;
+    case "search_failed":
+      return state.stage === "searching" ? fail(state, event.code, event.message) : state;
+    case "batch_reported": {
+      const applies = state.stage === "enriching" && event.round === state.round && event.batch >= 0
+        && event.batch < state.batchesTotal && !state.batchesDone.includes(event.batch);
+      if (!applies) return state;
+      const batchesDone = [...state.batchesDone, event.batch];
+      const scoredCount = state.scoredCount + event.scored;
+      const next = { ...state, batchesDone, scoredCount };
+      if (batchesDone.length < state.batchesTotal) return next;
+      return scoredCount > 0 ? { ...next, stage: "ranking" } : fail(next, "ENRICHMENT_FAILED", "Every profile failed enrichment");
+    }
+    case "deadline_reached":
+      if (TERMINAL.has(state.stage) || state.stage === "ranking" || event.nowMs < state.deadlineAt) return state;
+      // Finalize with what is scored rather than throw away finished work; fail only with nothing.
+      return state.scoredCount > 0
+        ? { ...state, stage: "ranking" }
+        : fail(state, "RUN_DEADLINE_EXCEEDED", "The run could not finish before its deadline");
+    case "ranked":
+      return state.stage === "ranking" ? { ...state, stage: "completed", outcomeRecorded: true } : state;
+    case "outcome_recorded":
+      return state.stage === "failed" ? { ...state, outcomeRecorded: true } : state;
+    case "extended":
+      if (!TERMINAL.has(state.stage) || state.round !== event.fromRound) return state;
+      return {
+        ...state, round: state.round + 1, stage: "icp", deadlineAt: event.nowMs + event.deadlineMs,
+        batchesTotal: 0, batchesDone: [], batchesEnqueued: false, outcomeRecorded: false, errorCode: null, errorMessage: null,
+      };
+    case "crashed":
+      return TERMINAL.has(state.stage) ? state : fail(state, "INTERNAL_ERROR", event.message);
+  }
+}
+
+/** When the alarm should next fire: now for stages that do work, the deadline while waiting on batches. */
+export function nextAlarmAt(state: RunState, nowMs: number): number | null {
+  switch (state.stage) {
+    case "accepted":
+    case "icp":
+    case "searching":
+    case "ranking":
+      return nowMs;
+    case "enriching":
+      return state.batchesEnqueued ? state.deadlineAt : nowMs;
+    case "failed":
+      return state.outcomeRecorded ? null : nowMs;
+    case "completed":
+      return null;
+  }
+}

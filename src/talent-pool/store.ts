@@ -1,0 +1,161 @@
+// The talent pool in D1: upserts, reads, erasure and the company-scoped full-text search.
+import { ProfileInput, type TalentProfile } from "../pipeline/types";
+import { nowIso } from "../clock";
+import { newId } from "../ids";
+import { ftsPhrase } from "../pipeline/query/compile-query";
+
+// D1 caps bound parameters per statement at 100; lists travel as one JSON parameter via json_each.
+const LOOKUP_CHUNK = 500;
+const WRITE_BATCH = 100;
+const BODY_TEXT_MAX = 20_000;
+
+type Identity = { id: string; externalId: string | null; linkedinUrl: string | null; primaryEmail: string | null };
+
+function searchColumns(p: ProfileInput) {
+  const body = [
+    p.summary,
+    ...(p.experience ?? []).flatMap((e) => [e.title, e.company, e.description]),
+    ...(p.education ?? []).flatMap((e) => [e.school, e.degree, e.field]),
+    p.location,
+    p.country,
+    p.currentCompany,
+    p.resumeText,
+  ]
+    .filter(Boolean)
+    .join("\n")
+    .slice(0, BODY_TEXT_MAX);
+  return { skillsText: (p.skills ?? []).join(", "), bodyText: body };
+}
+
+/** The key an import matches an existing person by: externalId, else linkedinUrl, else first email. */
+function matchExisting(p: ProfileInput, existing: Identity[]): Identity | undefined {
+  if (p.externalId) return existing.find((e) => e.externalId === p.externalId);
+  if (p.linkedinUrl) return existing.find((e) => e.linkedinUrl === p.linkedinUrl);
+  const email = p.emails?.[0]?.toLowerCase();
+  return email ? existing.find((e) => e.primaryEmail === email) : undefined;
+}
+
+async function findIdentities(db: D1Database, companyId: string, profiles: ProfileInput[]): Promise<Identity[]> {
+  const out: Identity[] = [];
+  for (let i = 0; i < profiles.length; i += LOOKUP_CHUNK) {
+    const chunk = profiles.slice(i, i + LOOKUP_CHUNK);
+    const ext = chunk.flatMap((p) => (p.externalId ? [p.externalId] : []));
+    const li = chunk.flatMap((p) => (!p.externalId && p.linkedinUrl ? [p.linkedinUrl] : []));
+    const em = chunk.flatMap((p) => (!p.externalId && !p.linkedinUrl && p.emails?.[0] ? [p.emails[0].toLowerCase()] : []));
+    const { results } = await db
+      .prepare(
+        `SELECT id, external_id AS externalId, linkedin_url AS linkedinUrl, primary_email AS primaryEmail
+         FROM talent_profiles
+         WHERE company_id = ?1 AND (external_id IN (SELECT value FROM json_each(?2))
+            OR linkedin_url IN (SELECT value FROM json_each(?3)) OR primary_email IN (SELECT value FROM json_each(?4)))`,
+      )
+      .bind(companyId, JSON.stringify(ext), JSON.stringify(li), JSON.stringify(em))
+      .all<Identity>();
+    out.push(...results);
+  }
+  return out;
+}
+
+/** Insert or update each profile by its identity; later lines of one import win over earlier ones. */
+export async function upsertProfiles(
+  db: D1Database,
+  companyId: string,
+  profiles: ProfileInput[],
+): Promise<{ imported: number; updated: number }> {
+  const existing = await findIdentities(db, companyId, profiles);
+  const now = nowIso();
+  let imported = 0;
+  let updated = 0;
+  const statements: D1PreparedStatement[] = [];
+  for (const p of profiles) {
+    const { skillsText, bodyText } = searchColumns(p);
+    const primaryEmail = p.emails?.[0]?.toLowerCase() ?? null;
+    const match = matchExisting(p, existing);
+    if (match) {
+      updated++;
+      statements.push(
+        db
+          .prepare(
+            `UPDATE talent_profiles SET external_id = ?3, linkedin_url = ?4, primary_email = ?5, full_name = ?6,
+               current_title = ?7, headline = ?8, skills_text = ?9, body_text = ?10, profile = ?11, updated_at = ?12
+             WHERE id = ?1 AND company_id = ?2`,
+          )
+          .bind(match.id, companyId, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
+            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now),
+      );
+    } else {
+      imported++;
+      const id = newId.profile();
+      existing.push({ id, externalId: p.externalId ?? null, linkedinUrl: p.linkedinUrl ?? null, primaryEmail });
+      statements.push(
+        db
+          .prepare(
+            `INSERT INTO talent_profiles (id, company_id, external_id, linkedin_url, primary_email, full_name,
+               current_title, headline, skills_text, body_text, profile, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)`,
+          )
+          .bind(id, companyId, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
+            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now),
+      );
+    }
+  }
+  for (let i = 0; i < statements.length; i += WRITE_BATCH) await db.batch(statements.slice(i, i + WRITE_BATCH));
+  return { imported, updated };
+}
+
+function toTalentProfile(row: { id: string; companyId: string; profile: string }): TalentProfile {
+  return { ...(JSON.parse(row.profile) as ProfileInput), profileId: row.id, companyId: row.companyId };
+}
+
+export async function getProfile(db: D1Database, companyId: string, profileId: string): Promise<TalentProfile | null> {
+  const row = await db
+    .prepare(`SELECT id, company_id AS companyId, profile FROM talent_profiles WHERE id = ?1 AND company_id = ?2`)
+    .bind(profileId, companyId)
+    .first<{ id: string; companyId: string; profile: string }>();
+  return row ? toTalentProfile(row) : null;
+}
+
+export async function loadProfiles(db: D1Database, companyId: string, profileIds: string[]): Promise<TalentProfile[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, company_id AS companyId, profile FROM talent_profiles
+       WHERE company_id = ?1 AND id IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(companyId, JSON.stringify(profileIds))
+    .all<{ id: string; companyId: string; profile: string }>();
+  return results.map(toTalentProfile);
+}
+
+/** Erase a person: from the pool (the FTS index follows by trigger) and from every stored result. */
+export async function eraseProfile(db: D1Database, companyId: string, profileId: string): Promise<boolean> {
+  const [pool] = await db.batch([
+    db.prepare(`DELETE FROM talent_profiles WHERE id = ?1 AND company_id = ?2`).bind(profileId, companyId),
+    db.prepare(`DELETE FROM run_results WHERE profile_id = ?1 AND company_id = ?2`).bind(profileId, companyId),
+  ]);
+  return pool.meta.changes > 0;
+}
+
+export type PoolHit = { profileId: string; linkedinUrl: string | null; emails: string[]; score: number };
+
+/**
+ * Full-text search of one company's pool. The company id is matched inside the FTS index (the
+ * `tenant` column), and again on the joined row, so another tenant's people can never come back.
+ * `match` is a compiled FTS5 expression over the profile columns.
+ */
+export async function searchPool(db: D1Database, companyId: string, match: string, limit: number): Promise<PoolHit[]> {
+  const expression = `tenant : ${ftsPhrase(companyId)} AND {full_name current_title headline skills_text body_text} : (${match})`;
+  const { results } = await db
+    .prepare(
+      // bm25 weights per column: tenant, name, title, headline, skills, body — titles and skills matter most.
+      `SELECT p.id AS profileId, p.linkedin_url AS linkedinUrl, json_extract(p.profile, '$.emails') AS emails,
+              bm25(talent_profiles_fts, 0.0, 1.0, 8.0, 4.0, 6.0, 1.0) AS score
+       FROM talent_profiles_fts JOIN talent_profiles p ON p.seq = talent_profiles_fts.rowid
+       WHERE talent_profiles_fts MATCH ?1 AND p.company_id = ?2
+       ORDER BY score LIMIT ?3`,
+    )
+    .bind(expression, companyId, limit)
+    .all<{ profileId: string; linkedinUrl: string | null; emails: string | null; score: number }>();
+  return results.map((r) => ({ ...r, emails: r.emails ? (JSON.parse(r.emails) as string[]) : [] }));
+}
+
+export { ProfileInput };
