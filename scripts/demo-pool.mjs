@@ -97,6 +97,9 @@ function pickDistinct(f, list, n, exclude = new Set()) {
   return f.helpers.arrayElements(pool, Math.min(n, pool.length));
 }
 
+/** 12000 → "12,000" (no Intl, so Node and workerd print the same). */
+const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 function fmtMoney(f) {
   const v = f.helpers.weightedArrayElement([
     { value: () => `$${f.number.int({ min: 120, max: 950 })}K`, weight: 4 },
@@ -112,7 +115,7 @@ function fmtBig(f) {
     { value: () => f.number.int({ min: 10, max: 95 }) * 10000, weight: 3 },
   ]);
   const n = v();
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} million` : n.toLocaleString("en-US");
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} million` : thousands(n);
 }
 
 // ---------------------------------------------------------------- building blocks
@@ -146,6 +149,8 @@ function fillTemplate(f, template, vars) {
     small: () => String(f.number.int({ min: 2, max: 6 })),
     small2: () => String(f.number.int({ min: 7, max: 14 })),
     days: () => String(f.number.int({ min: 180, max: 900 })),
+    staff: () => thousands(f.number.int({ min: 150, max: 9000 })),
+    students: () => String(f.number.int({ min: 60, max: 180 })),
     ms: () => String(f.number.int({ min: 300, max: 1500 })),
     ms2: () => String(f.number.int({ min: 40, max: 250 })),
     x: () => String(f.number.int({ min: 2, max: 12 })),
@@ -441,6 +446,7 @@ async function main() {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
+  process.stdout.on("error", (err) => process.exit(err.code === "EPIPE" ? 0 : 1)); // e.g. `| head`
   const pool = generateDemoPool(opts);
   const chunk = 500;
   for (let i = 0; i < pool.length; i += chunk) {

@@ -7,9 +7,11 @@ import { ApiError, renderError, validationError } from "./errors";
 import { newId } from "./ids";
 import { applyRateLimitHeaders } from "./ratelimit/middleware";
 import { adminRoutes } from "./routes/admin";
+import { billingRoutes } from "./routes/billing";
 import { candidateRoutes } from "./routes/candidates";
 import { serviceRoutes } from "./routes/service";
 import { sourcingRoutes } from "./routes/sourcing";
+import { webhookRoutes } from "./routes/webhooks";
 
 const JSON_BODY_LIMIT = 256 * 1024; // bytes; the largest valid POST /sourcing body is well under this
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024; // bytes, the contract's talent-pool import limit
@@ -57,6 +59,8 @@ export function buildApp() {
   app.route("/", serviceRoutes);
   app.route("/", sourcingRoutes);
   app.route("/", candidateRoutes);
+  app.route("/", webhookRoutes);
+  app.route("/", billingRoutes);
   app.route("/", adminRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "sk_live_… or sk_test_…" });

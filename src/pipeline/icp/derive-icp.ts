@@ -2,7 +2,7 @@ import { findSkillsInText } from "../skills/lexicon";
 import { Icp } from "../types";
 import { DEFAULT_YEARS, seniorityFromYears, yearsStatedIn } from "./experience";
 import { locationVariants } from "./locations";
-import { queryExclusions, seniorityExclusions, statedExclusions } from "./negative-keywords";
+import { queryExclusions, seniorityExclusions, statedExclusions, withoutExclusions } from "./negative-keywords";
 import { classifySkills, expandNiceToHaves } from "./skill-requirements";
 import { coreTitle, normalizeTitle, seniorityFromTitle, titleFamily, titlesMentionedIn } from "./titles";
 
@@ -21,7 +21,9 @@ function deriveTitles(title: string, query: string): string[] {
   const core = coreTitle(normalized);
   const fromQuery = query ? titlesMentionedIn(query) : [];
   const synonyms = [...titleFamily(core), ...fromQuery.flatMap((t) => [t, ...titleFamily(t)])];
-  return [...new Set([normalized, core, ...synonyms])].filter(Boolean).slice(0, MAX_TITLES);
+  // The core title only adds something when seniority words were stripped, not just punctuation.
+  const coreIfDifferent = core.replace(/\W+/gu, "") === normalized.replace(/\W+/gu, "") ? [] : [core];
+  return [...new Set([normalized, ...coreIfDifferent, ...synonyms])].filter(Boolean).slice(0, MAX_TITLES);
 }
 
 /** The largest stated requirement, reading nice-to-have sentences only when nothing else states one. */
@@ -41,7 +43,8 @@ export function deriveIcp(job: JobToProfile): Icp {
   const minYearsExperience = years ?? DEFAULT_YEARS[seniority];
 
   // The query is the user's refinement: its skills are as binding as the title's.
-  const leading = [...findSkillsInText(job.title), ...(query ? findSkillsInText(query) : [])];
+  // "python, no java" must not make Java a must-have.
+  const leading = [...findSkillsInText(job.title), ...(query ? findSkillsInText(withoutExclusions(query)) : [])];
   const { mustHave, niceToHave } = classifySkills(job.jobDescription, leading);
 
   const negativeKeywords = [

@@ -19,7 +19,7 @@ const NOT_A_ROLE = /\bnot\s+an?\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:role|po
 // "Excluding crypto companies", "exclude gambling".
 const EXCLUDING = /\bexclud(?:e|es|ing)\s+([^.,;:\n()]{2,40})/giu;
 // In the user's query anything after "no"/"not"/"without"/"exclude" is meant as an exclusion.
-const QUERY_NOT = /(?:^|\s)(?:no|not|without|exclude|excluding|-)\s*([\p{L}\p{N}+#.]+(?:\s+[\p{L}\p{N}+#.]+)?)/giu;
+const QUERY_NOT = /(?:^|\s)(?:(?:not|no|without|excluding|exclude)\s+|-)([\p{L}\p{N}+#.]+(?:\s+[\p{L}\p{N}+#.]+)?)/giu;
 
 // Words that, after "not a …", are about the arrangement rather than the candidate.
 const ARRANGEMENT = /^(?:remote|hybrid|on-?site|full-?time|part-?time|contract|temporary|permanent|entry-level)$/iu;
@@ -52,6 +52,11 @@ export function queryExclusions(query: string): string[] {
     if (phrase && !ARRANGEMENT.test(phrase)) found.push(phrase);
   }
   return found;
+}
+
+/** The query with its exclusions cut out, so what it excludes is not also read as wanted. */
+export function withoutExclusions(query: string): string {
+  return query.replace(QUERY_NOT, " ");
 }
 
 export function seniorityExclusions(seniority: Seniority): string[] {

@@ -50,6 +50,23 @@ function clauses(description: string): { text: string; section: Weight }[] {
   return out;
 }
 
+/**
+ * A sentence and its parenthesised asides, read separately: in "Proficient with Salesforce (MEDDIC a plus)"
+ * only MEDDIC is a nice-to-have. An aside without its own cue inherits the sentence's.
+ */
+function splitAsides(sentence: string): string[] {
+  const asides = [...sentence.matchAll(/\(([^()]*)\)/gu)].map((m) => m[1]);
+  if (asides.length === 0) return [sentence];
+  const main = sentence.replace(/\([^()]*\)/gu, " ");
+  return [main, ...asides.map((a) => (weightOf(a) === "neutral" ? `${a} ${cueOf(main)}` : a))];
+}
+
+/** The cue words of a sentence, enough to give an aside the same weight. */
+function cueOf(sentence: string): string {
+  const w = weightOf(sentence);
+  return w === "must" ? "required" : w === "nice" ? "preferred" : "";
+}
+
 export type SkillRequirements = { mustHave: string[]; niceToHave: string[] };
 
 /** Must-have and stated nice-to-have skills of a job; `extraMust` (title and query skills) lead the must-haves. */
@@ -58,10 +75,12 @@ export function classifySkills(description: string, extraMust: string[]): SkillR
   const nice: string[] = [];
   const neutral: string[] = [];
   for (const clause of clauses(description)) {
-    const own = weightOf(clause.text);
-    const weight = own === "neutral" ? clause.section : own;
-    const bucket = weight === "must" ? must : weight === "nice" ? nice : neutral;
-    bucket.push(...findSkillsInText(clause.text));
+    for (const part of splitAsides(clause.text)) {
+      const own = weightOf(part);
+      const weight = own === "neutral" ? clause.section : own;
+      const bucket = weight === "must" ? must : weight === "nice" ? nice : neutral;
+      bucket.push(...findSkillsInText(part));
+    }
   }
   const mustHave = [...new Set(must)];
   for (const skill of new Set(neutral)) {

@@ -37,7 +37,7 @@ export function normalizeTitle(title: string): string {
     .replace(/\s*[|–—]\s*/gu, " - ")
     .split(/\s+/u)
     .filter(Boolean)
-    .map((w) => abbreviations[w] ?? w);
+    .map((w) => abbreviations[w] ?? abbreviations[w.replace(/\.$/u, "")] ?? w);
   return words.join(" ").replace(/^[\s\-,.:;]+|[\s\-,.:;]+$/gu, "");
 }
 

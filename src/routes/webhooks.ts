@@ -1,0 +1,4 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env";
+
+export const webhookRoutes = new OpenAPIHono<AppEnv>();
