@@ -286,7 +286,11 @@ function generateProfile(seed, index) {
   const mine = (list) => { const own = list.filter((s) => skills.includes(s)); return own.length ? own : list; };
   const myTools = mine(prof.templateTools);
   const myPractices = mine(prof.templatePractices);
-  const two = (list) => (list.length >= 2 ? f.helpers.arrayElements(list, 2) : [list[0], list[0]]);
+  const two = (list, all) => {
+    if (list.length >= 2) return f.helpers.arrayElements(list, 2);
+    const rest = all.filter((s) => s !== list[0]);
+    return [list[0], rest.length ? f.helpers.arrayElement(rest) : list[0]];
+  };
   const fixedSkill = (key) => () => f.helpers.arrayElement(mine(data.fixedTemplateSkills[key]));
   const sector = () => f.helpers.arrayElement(prof.sectors);
   const templates = f.helpers.shuffle([...prof.achievements]);
@@ -309,8 +313,8 @@ function generateProfile(seed, index) {
     for (let s = 0; s < sentences; s++) {
       const useLead = lvl >= 3 && s === sentences - 1 && f.datatype.boolean(0.35);
       const template = useLead ? f.helpers.arrayElement(data.leadAchievements) : templates[nextTemplate++ % templates.length];
-      const [t1, t2] = two(myTools);
-      const [p1, p2] = two(myPractices);
+      const [t1, t2] = two(myTools, prof.templateTools);
+      const [p1, p2] = two(myPractices, prof.templatePractices);
       desc.push(fillTemplate(f, template, {
         tool: t1, tool2: t2, skill: p1, skill2: p2,
         test: fixedSkill("test"), mlops: fixedSkill("mlops"), siem: fixedSkill("siem"), fea: fixedSkill("fea"),

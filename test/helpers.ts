@@ -63,3 +63,25 @@ export async function waitForRun(key: string, requestId: string, timeoutMs = 20_
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Import profiles into a tenant's pool through the real endpoint. */
+export async function importProfiles(key: string, profiles: unknown[]): Promise<{ imported: number; updated: number; rejected: { line: number; error: string }[] }> {
+  const res = await api("/candidates/import", {
+    method: "POST",
+    key,
+    body: profiles.map((p) => JSON.stringify(p)).join("\n"),
+    headers: { "content-type": "application/x-ndjson" },
+  });
+  if (res.status !== 200) throw new Error(`import: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export async function ledgerOf(companyId: string): Promise<{ balance: number; reserved: number; captured: number }> {
+  const { env } = await import("cloudflare:workers");
+  const row = await env.DB.prepare(
+    `SELECT COALESCE(SUM(balance_delta), 0) AS balance, COALESCE(SUM(reserved_delta), 0) AS reserved,
+            COALESCE(SUM(CASE WHEN entry_type = 'capture' THEN amount END), 0) AS captured
+     FROM credit_ledger WHERE company_id = ?`,
+  ).bind(companyId).first<{ balance: number; reserved: number; captured: number }>();
+  return row!;
+}

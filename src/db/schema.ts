@@ -137,3 +137,37 @@ export const idempotencyRecords = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.companyId, t.idempotencyKey] })],
 );
+
+export const WEBHOOK_EVENTS = ["SOURCING_COMPLETED", "SOURCING_FAILED", "ENRICH_COMPLETED", "ENRICH_FAILED", "PING"] as const;
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed", "skipped"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const webhookDeliveries = sqliteTable("webhook_deliveries", {
+  id: text("id").primaryKey(),
+  companyId: text("company_id").notNull(),
+  webhookId: text("webhook_id").notNull(),
+  event: text("event", { enum: WEBHOOK_EVENTS }).notNull(),
+  payload: text("payload").notNull(),
+  status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
+  attemptCount: integer("attempt_count").notNull().default(0),
+  maxAttempts: integer("max_attempts").notNull(),
+  nextAttemptAt: text("next_attempt_at"),
+  lastStatusCode: integer("last_status_code"),
+  runId: text("run_id"),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    deliveryId: text("delivery_id").notNull(),
+    attemptNumber: integer("attempt_number").notNull(),
+    attemptedAt: text("attempted_at").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    error: text("error"),
+  },
+  (t) => [primaryKey({ columns: [t.deliveryId, t.attemptNumber] })],
+);

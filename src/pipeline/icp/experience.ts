@@ -9,7 +9,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const NUM = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
 
 // "5+ years", "3-5 years", "3 to 5 yrs", "five years", "5 plus years", "(5) years".
-const YEARS = new RegExp(`(?<![\\d.])\\(?${NUM}\\)?\\s*(?:\\+|plus)?\\s*(?:(?:-|–|—|to)\\s*${NUM}\\s*\\+?\\s*)?(?:years?|yrs?)\\b`, "giu");
+const YEARS = new RegExp(`(?<![\\d.\\p{L}])\\(?${NUM}\\)?\\s*(?:\\+|plus)?\\s*(?:(?:-|–|—|to)\\s*${NUM}\\s*\\+?\\s*)?(?:years?|yrs?)\\b`, "giu");
 // Phrases before the number that make it a requirement on their own ("at least 3 years").
 const LEAD_IN = /(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|a\s+minimum\s+of)\s*$/iu;
 // What follows a number of years in an experience requirement ("of", "in", "'", "experience", …).

@@ -1,0 +1,70 @@
+// The run's transition function, table by table: each event from each stage, and duplicates.
+import { describe, expect, it } from "vitest";
+import { initialRunState, nextAlarmAt, type RunEvent, type RunState, type Stage, transition } from "../../src/runs/state-machine";
+
+const NOW = 1_000_000;
+const at = (stage: Stage, patch: Partial<RunState> = {}): RunState => ({
+  ...initialRunState("req_1", "co_1"), stage, deadlineAt: NOW + 300_000, ...patch,
+});
+
+describe("transition", () => {
+  const cases: [string, RunState, RunEvent, Partial<RunState>][] = [
+    ["started sets the deadline", at("accepted", { deadlineAt: 0 }), { type: "started", nowMs: NOW, deadlineMs: 5000 }, { stage: "icp", deadlineAt: NOW + 5000 }],
+    ["icp derived → searching", at("icp"), { type: "icp_derived" }, { stage: "searching" }],
+    ["search found → enriching", at("searching"), { type: "search_finished", found: 25, batches: 3 }, { stage: "enriching", foundCount: 25, batchesTotal: 3, batchesEnqueued: false }],
+    ["search found nobody → ranking (completes empty)", at("searching"), { type: "search_finished", found: 0, batches: 0 }, { stage: "ranking", batchesTotal: 0 }],
+    ["search failed → failed with its code", at("searching"), { type: "search_failed", code: "SOURCE_UNAVAILABLE", message: "x" }, { stage: "failed", errorCode: "SOURCE_UNAVAILABLE", outcomeRecorded: false }],
+    ["batches enqueued", at("enriching", { batchesTotal: 2 }), { type: "batches_enqueued" }, { batchesEnqueued: true }],
+    ["first of two batches", at("enriching", { batchesTotal: 2 }), { type: "batch_reported", round: 1, batch: 1, scored: 9 }, { stage: "enriching", batchesDone: [1], scoredCount: 9 }],
+    ["last batch → ranking", at("enriching", { batchesTotal: 2, batchesDone: [0], scoredCount: 10 }), { type: "batch_reported", round: 1, batch: 1, scored: 7 }, { stage: "ranking", scoredCount: 17 }],
+    ["last batch, nothing scored at all → failed", at("enriching", { batchesTotal: 1 }), { type: "batch_reported", round: 1, batch: 0, scored: 0 }, { stage: "failed", errorCode: "ENRICHMENT_FAILED" }],
+    ["deadline with scored work → ranking", at("enriching", { batchesTotal: 3, scoredCount: 4 }), { type: "deadline_reached", nowMs: NOW + 300_000 }, { stage: "ranking" }],
+    ["deadline with nothing scored → failed", at("enriching", { batchesTotal: 3 }), { type: "deadline_reached", nowMs: NOW + 300_000 }, { stage: "failed", errorCode: "RUN_DEADLINE_EXCEEDED" }],
+    ["deadline while searching → failed", at("searching"), { type: "deadline_reached", nowMs: NOW + 400_000 }, { stage: "failed", errorCode: "RUN_DEADLINE_EXCEEDED" }],
+    ["ranked → completed and recorded", at("ranking"), { type: "ranked" }, { stage: "completed", outcomeRecorded: true }],
+    ["failure recorded", at("failed"), { type: "outcome_recorded" }, { outcomeRecorded: true }],
+    ["extend a completed run → next round", at("completed", { outcomeRecorded: true, scoredCount: 20, batchesDone: [0, 1] }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1000 }, { stage: "icp", round: 2, scoredCount: 20, batchesDone: [], deadlineAt: NOW + 1000, outcomeRecorded: false }],
+    ["extend a failed run → next round, error cleared", at("failed", { errorCode: "SOURCE_UNAVAILABLE", errorMessage: "x" }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1000 }, { stage: "icp", round: 2, errorCode: null, errorMessage: null }],
+    ["crash → failed INTERNAL_ERROR", at("enriching"), { type: "crashed", message: "boom" }, { stage: "failed", errorCode: "INTERNAL_ERROR" }],
+  ];
+  it.each(cases)("%s", (_name, state, event, expected) => {
+    expect(transition(state, event)).toMatchObject(expected);
+  });
+
+  // Events that do not apply leave the state untouched (the same object): this is what makes
+  // redelivered messages and repeated alarms harmless.
+  const ignored: [string, RunState, RunEvent][] = [
+    ["started twice", at("icp"), { type: "started", nowMs: NOW, deadlineMs: 1 }],
+    ["a batch already reported", at("enriching", { batchesTotal: 2, batchesDone: [0] }), { type: "batch_reported", round: 1, batch: 0, scored: 5 }],
+    ["a batch of an earlier round", at("enriching", { round: 2, batchesTotal: 2 }), { type: "batch_reported", round: 1, batch: 0, scored: 5 }],
+    ["a batch index out of range", at("enriching", { batchesTotal: 2 }), { type: "batch_reported", round: 1, batch: 2, scored: 5 }],
+    ["a batch after completion", at("completed"), { type: "batch_reported", round: 1, batch: 0, scored: 5 }],
+    ["a deadline not yet reached", at("enriching"), { type: "deadline_reached", nowMs: NOW }],
+    ["a deadline after completion", at("completed"), { type: "deadline_reached", nowMs: NOW + 10_000_000 }],
+    ["a deadline while ranking", at("ranking"), { type: "deadline_reached", nowMs: NOW + 10_000_000 }],
+    ["ranked twice", at("completed"), { type: "ranked" }],
+    ["extend while processing", at("enriching"), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1 }],
+    ["extend from a stale round", at("completed", { round: 2 }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1 }],
+    ["search result after failure", at("failed"), { type: "search_finished", found: 3, batches: 1 }],
+    ["crash after completion", at("completed"), { type: "crashed", message: "late" }],
+  ];
+  it.each(ignored)("ignores %s", (_name, state, event) => {
+    expect(transition(state, event)).toBe(state);
+  });
+});
+
+describe("nextAlarmAt", () => {
+  it.each([
+    ["accepted", at("accepted"), NOW],
+    ["icp", at("icp"), NOW],
+    ["searching", at("searching"), NOW],
+    ["enriching, batches not yet sent", at("enriching"), NOW],
+    ["enriching, waiting on batches", at("enriching", { batchesEnqueued: true }), NOW + 300_000],
+    ["ranking", at("ranking"), NOW],
+    ["failed, not yet recorded", at("failed"), NOW],
+    ["failed and recorded", at("failed", { outcomeRecorded: true }), null],
+    ["completed", at("completed", { outcomeRecorded: true }), null],
+  ] as const)("%s", (_name, state, expected) => {
+    expect(nextAlarmAt(state, NOW)).toBe(expected);
+  });
+});
