@@ -6,12 +6,13 @@ import type { Icp } from "../pipeline/types";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { requireScope } from "../auth/middleware";
-import { createRunWithReservation, getRun, listCandidates, type RunRow } from "../runs/run-store";
-import { startRun } from "../runs/start-run";
+import { createRunWithReservation, getRun, listCandidates, reopenRunWithReservation, type RunRow } from "../runs/run-store";
+import { extendRun, startRun } from "../runs/start-run";
+import { nowIso } from "../clock";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
 import {
-  RequestIdParam, ResultsDoneSchema, ResultsProcessingSchema, RunSchema, SourcingAcceptedSchema, SourcingRequestSchema,
+  RefineRequestSchema, RequestIdParam, ResultsDoneSchema, ResultsProcessingSchema, RunSchema, SourcingAcceptedSchema, SourcingRequestSchema,
 } from "./sourcing-schemas";
 import { baseUrl } from "./urls";
 
@@ -133,6 +134,38 @@ sourcingRoutes.openapi(
         createdAt: run.createdAt, updatedAt: run.updatedAt, completedAt: run.completedAt,
       },
       200,
+    );
+  },
+);
+
+sourcingRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/sourcing/{requestId}",
+    tags: ["Sourcing"],
+    summary: "Refine or extend an ended run (a new round; already scored profiles are excluded)",
+    middleware: [requireScope("sourcing:write")] as const,
+    request: { params: RequestIdParam, body: jsonBody(RefineRequestSchema) },
+    responses: {
+      202: jsonResponse(SourcingAcceptedSchema, "The run is processing its next round"),
+      ...errorResponses(400, 402, 403, 404, 409),
+    },
+  }),
+  async (c) => {
+    const tenant = c.get("tenant");
+    const run = await findRun(c, c.req.valid("param").requestId);
+    const body = c.req.valid("json");
+    if (run.status === "processing") throw new ApiError("RUN_IN_PROGRESS", "The run is still processing; PATCH it once it has ended", { requestId: run.id });
+    const limit = body.limit ?? 10;
+    const outcome = await reopenRunWithReservation(c.env.DB, {
+      runId: run.id, companyId: tenant.companyId, fromRound: run.round, credits: limit, enforceAvailable: tenant.billingMode === "prepaid",
+    });
+    if (outcome === "in_progress") throw new ApiError("RUN_IN_PROGRESS", "The run is already processing a new round", { requestId: run.id });
+    if (outcome === "insufficient_credits") throw await insufficientCredits(c.env.DB, tenant.companyId, limit);
+    await extendRun(c.env, run, { query: body.query, limit });
+    return c.json(
+      { success: true as const, requestId: run.id, status: "processing" as const, message: "Sourcing run accepted and queued for processing.", webhookId: run.webhookId, updatedAt: nowIso() },
+      202,
     );
   },
 );

@@ -115,3 +115,29 @@ export async function recordFailure(db: D1Database, s: RunState): Promise<void> 
       .bind(s.runId, s.errorCode, s.errorMessage, s.foundCount, s.scoredCount, at),
   ]);
 }
+
+/**
+ * Open the next round of an ended run (PATCH): reserve its credits and flip the run back to
+ * processing in one batch. The flip only applies if the reservation was made and the run is still
+ * the ended round the caller saw, so two concurrent PATCHes cannot both start a round.
+ */
+export async function reopenRunWithReservation(
+  db: D1Database,
+  r: { runId: string; companyId: string; fromRound: number; credits: number; enforceAvailable: boolean },
+): Promise<"reopened" | "insufficient_credits" | "in_progress"> {
+  const reservationId = reservationIdOf(r.runId, r.fromRound + 1);
+  const [reserve, reopen] = await db.batch([
+    reserveStatement(db, { companyId: r.companyId, reservationId, amount: r.credits, costKey: "sourcing", enforceAvailable: r.enforceAvailable }),
+    db
+      .prepare(
+        `UPDATE sourcing_runs SET status = 'processing', stage = 'accepted', round = ?3, batches_total = 0, batches_done = 0, updated_at = ?4
+         WHERE id = ?1 AND company_id = ?2 AND status <> 'processing' AND round = ?5 AND ${RESERVATION_EXISTS_SQL.replace("?", "?6")}`,
+      )
+      .bind(r.runId, r.companyId, r.fromRound + 1, nowIso(), r.fromRound, reservationId),
+  ]);
+  if (reopen.meta.changes === 1) return "reopened";
+  // Our reserve inserted nothing: either another PATCH holds this round's reservation, or credits are short.
+  return reserve.meta.changes === 0 && (await db.prepare(`SELECT 1 FROM credit_ledger WHERE reservation_id = ?1`).bind(reservationId).first())
+    ? "in_progress"
+    : "insufficient_credits";
+}

@@ -148,15 +148,16 @@ export class SourcingRun extends DurableObject<Env> {
     const job = await this.job();
     const ask = await this.roundAsk(s.round);
     const icp = await this.icp(s.round);
+    const alreadyScored = new Set(this.ctx.storage.sql.exec<{ profile_id: string }>(`SELECT profile_id FROM scored`).toArray().map((r) => r.profile_id));
     const sources = configuredSources(this.env);
+    // Later rounds look deeper, past the people earlier rounds already scored.
     const { hits, outcomes } = await searchSources(this.env.DB, sources, {
-      companyId: s.companyId, icp, freeText: ask.query ?? job.query, limit: searchDepth(ask.limit),
+      companyId: s.companyId, icp, freeText: ask.query ?? job.query, limit: searchDepth(ask.limit) + alreadyScored.size,
     });
     if (!outcomes.some((o) => o.ok)) {
       const reasons = outcomes.map((o) => `${o.source}: ${o.error}`).join("; ") || "no source configured";
       return this.apply(transition(s, { type: "search_failed", code: "SOURCE_UNAVAILABLE", message: `No candidate source answered (${reasons})` }));
     }
-    const alreadyScored = new Set(this.ctx.storage.sql.exec<{ profile_id: string }>(`SELECT profile_id FROM scored`).toArray().map((r) => r.profile_id));
     const fresh = applyExclusions(hits, job.exclude, alreadyScored).map((h) => h.profileId);
     const batches = toBatches(fresh, readConfig(this.env).enrichBatchSize);
     await this.ctx.storage.put(`batches:${s.round}`, batches);

@@ -16,3 +16,22 @@ export async function startRun(env: Env, runId: string, companyId: string, job: 
     throw err;
   }
 }
+
+/**
+ * Hand a reopened run's next round to its object. If the object refuses or cannot be reached, the
+ * round is failed and its reservation released, so the run never sits in `processing` with credits held.
+ */
+export async function extendRun(env: Env, run: { id: string; companyId: string; round: number }, ask: { query?: string; limit: number }): Promise<void> {
+  const fail = () =>
+    recordFailure(env.DB, {
+      ...initialRunState(run.id, run.companyId), round: run.round + 1, stage: "failed",
+      errorCode: "INTERNAL_ERROR", errorMessage: "The next round could not be started",
+    });
+  try {
+    const { accepted } = await env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(run.id)).extend(run.round, ask);
+    if (!accepted) await fail();
+  } catch (err) {
+    await fail();
+    throw err;
+  }
+}

@@ -19,6 +19,19 @@ async function startRun(t: TestTenant, body: Record<string, unknown>): Promise<s
   return (await res.json<{ requestId: string }>()).requestId;
 }
 
+/**
+ * Hold a run's enrichment batches back (the queue is the fault-injection point) so a test decides
+ * when, how often and whether they are delivered.
+ */
+function holdEnrichBatches(): { body: EnrichBatchMessage }[] {
+  const held: { body: EnrichBatchMessage }[] = [];
+  vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
+    held.push(...(messages as { body: EnrichBatchMessage }[]));
+    return { metadata: { metrics: { backlogCount: held.length, backlogBytes: 0 } } } as never;
+  });
+  return held;
+}
+
 function runStub(runId: string) {
   return env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(runId));
 }
@@ -92,11 +105,7 @@ describe("a full run", () => {
 describe("at-least-once delivery", () => {
   it("a redelivered batch produces no duplicate results and no extra charge", async () => {
     const before = await ledgerOf(tenant.companyId);
-    // Hold the run's batches back so the test decides when (and how often) they are delivered.
-    const held: { body: EnrichBatchMessage }[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...(messages as { body: EnrichBatchMessage }[]));
-    });
+    const held = holdEnrichBatches();
     const runId = await startRun(tenant, { ...validJob, limit: 10 });
     await vi.waitFor(() => expect(held.length).toBeGreaterThan(1), { timeout: 10_000 });
     const deliver = async (bodies: EnrichBatchMessage[]) => {
@@ -122,10 +131,7 @@ describe("at-least-once delivery", () => {
   });
 
   it("a consumer that fails once retries the message with backoff, then succeeds", async () => {
-    const held: { body: EnrichBatchMessage }[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...(messages as { body: EnrichBatchMessage }[]));
-    });
+    const held = holdEnrichBatches();
     const runId = await startRun(tenant, { ...validJob, limit: 5 });
     await vi.waitFor(() => expect(held.length).toBeGreaterThan(0), { timeout: 10_000 });
     const realGet = env.SOURCING_RUN.get.bind(env.SOURCING_RUN);
@@ -153,10 +159,7 @@ describe("at-least-once delivery", () => {
   });
 
   it("a profile erased between search and enrichment is isolated: left out and unbilled", async () => {
-    const held: { body: EnrichBatchMessage }[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...(messages as { body: EnrichBatchMessage }[]));
-    });
+    const held = holdEnrichBatches();
     const runId = await startRun(tenant, { ...validJob, limit: 100 });
     await vi.waitFor(() => expect(held.length).toBeGreaterThan(0), { timeout: 10_000 });
     const victim = held[0].body.profileIds[0];
@@ -173,10 +176,7 @@ describe("at-least-once delivery", () => {
   });
 
   it("dead-lettered batches count as failed so the run ends without waiting for its deadline", async () => {
-    const held: { body: EnrichBatchMessage }[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...(messages as { body: EnrichBatchMessage }[]));
-    });
+    const held = holdEnrichBatches();
     const runId = await startRun(tenant, { ...validJob, limit: 5 });
     await vi.waitFor(() => expect(held.length).toBeGreaterThan(1), { timeout: 10_000 });
     const live = createMessageBatch("scoutflare-enrich", [{ id: "ok", timestamp: new Date(), attempts: 1, body: held[0].body }]);
@@ -191,10 +191,7 @@ describe("at-least-once delivery", () => {
 
 describe("the deadline", () => {
   async function heldRun(limit: number) {
-    const held: { body: EnrichBatchMessage }[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...(messages as { body: EnrichBatchMessage }[]));
-    });
+    const held = holdEnrichBatches();
     const runId = await startRun(tenant, { ...validJob, limit });
     await vi.waitFor(() => expect(held.length).toBeGreaterThan(1), { timeout: 10_000 });
     await vi.waitFor(async () => expect((await runStub(runId).status())?.batchesEnqueued).toBe(true));
@@ -205,7 +202,7 @@ describe("the deadline", () => {
     const state = await runStub(runId).status();
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(state!.deadlineAt + 1);
-    await runInDurableObject(runStub(runId), (instance) => instance.alarm());
+    await runInDurableObject(runStub(runId), (instance) => instance.alarm!());
     vi.useRealTimers();
   }
 
@@ -238,8 +235,8 @@ describe("the deadline", () => {
     const runId = await startRun(tenant, { ...validJob, limit: 3 });
     const done = (await waitForRun(tenant.key, runId)) as unknown as Results;
     const before = await ledgerOf(tenant.companyId);
-    await runInDurableObject(runStub(runId), (instance) => instance.alarm());
-    await runInDurableObject(runStub(runId), (instance) => instance.alarm());
+    await runInDurableObject(runStub(runId), (instance) => instance.alarm!());
+    await runInDurableObject(runStub(runId), (instance) => instance.alarm!());
     expect(await ledgerOf(tenant.companyId)).toEqual(before);
     const again = (await (await api(`/sourcing/${runId}/results`, { key: tenant.key })).json()) as Results;
     expect(again.candidates).toEqual(done.candidates);
