@@ -9,8 +9,10 @@ import { applyRateLimitHeaders } from "./ratelimit/middleware";
 import { adminRoutes } from "./routes/admin";
 import { billingRoutes } from "./routes/billing";
 import { candidateRoutes } from "./routes/candidates";
+import { renderHtmlRoutes } from "./routes/render-html";
 import { serviceRoutes } from "./routes/service";
 import { sourcingRoutes } from "./routes/sourcing";
+import { sourcingEventRoutes } from "./routes/sourcing-events";
 import { webhookRoutes } from "./routes/webhooks";
 
 const JSON_BODY_LIMIT = 256 * 1024; // bytes; the largest valid POST /sourcing body is well under this
@@ -58,7 +60,9 @@ export function buildApp() {
 
   app.route("/", serviceRoutes);
   app.route("/", sourcingRoutes);
+  app.route("/", sourcingEventRoutes);
   app.route("/", candidateRoutes);
+  app.route("/", renderHtmlRoutes);
   app.route("/", webhookRoutes);
   app.route("/", billingRoutes);
   app.route("/", adminRoutes);
