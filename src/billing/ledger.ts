@@ -51,7 +51,7 @@ export function reserveStatement(db: D1Database, r: Reservation): D1PreparedStat
     .prepare(
       `INSERT INTO credit_ledger (company_id, entry_type, amount, balance_delta, reserved_delta, reservation_id, cost_key, idempotency_key, created_at)
        SELECT ?1, 'reserve', ?2, 0, ?2, ?3, ?4, 'reserve:' || ?3, ?5
-       WHERE ?6 = 0 OR (SELECT COALESCE(SUM(balance_delta), 0) FROM credit_ledger WHERE company_id = ?1) >= ?2
+       WHERE ?6 = 0 OR (SELECT COALESCE(SUM(balance_delta - reserved_delta), 0) FROM credit_ledger WHERE company_id = ?1) >= ?2
        ON CONFLICT DO NOTHING`,
     )
     .bind(r.companyId, r.amount, r.reservationId, r.costKey, nowIso(), r.enforceAvailable ? 1 : 0);
@@ -98,4 +98,13 @@ export async function settleReservation(
   s: { companyId: string; reservationId: string; captured: number },
 ): Promise<void> {
   await db.batch(settleStatements(db, s));
+}
+
+/** Credits captured from one reservation (0 while unresolved or when nothing was captured). */
+export async function capturedCredits(db: D1Database, reservationId: string): Promise<number> {
+  const row = await db
+    .prepare(`SELECT amount FROM credit_ledger WHERE reservation_id = ?1 AND entry_type = 'capture'`)
+    .bind(reservationId)
+    .first<{ amount: number }>();
+  return row?.amount ?? 0;
 }

@@ -77,8 +77,13 @@ export async function withIdempotency<R extends Response>(c: Context<AppEnv>, bo
     return new Response(row.response_body, { status: row.response_status ?? 200, headers }) as R;
   }
 
+  // Our claim is the in-flight row with our created_at. If this request outlived IN_FLIGHT_STALE_MS,
+  // another one may have taken the key over; releasing or completing must not touch its claim.
   const release = () =>
-    db.prepare(`DELETE FROM idempotency_records WHERE company_id = ?1 AND idempotency_key = ?2 AND state = 'in_flight'`).bind(companyId, key).run();
+    db
+      .prepare(`DELETE FROM idempotency_records WHERE company_id = ?1 AND idempotency_key = ?2 AND state = 'in_flight' AND created_at = ?3`)
+      .bind(companyId, key, nowIso)
+      .run();
   let res: R;
   try {
     res = await create();
@@ -95,9 +100,9 @@ export async function withIdempotency<R extends Response>(c: Context<AppEnv>, bo
   await db
     .prepare(
       `UPDATE idempotency_records SET state = 'completed', response_status = ?3, response_headers = ?4, response_body = ?5
-       WHERE company_id = ?1 AND idempotency_key = ?2`,
+       WHERE company_id = ?1 AND idempotency_key = ?2 AND state = 'in_flight' AND created_at = ?6`,
     )
-    .bind(companyId, key, res.status, JSON.stringify(headers), stored)
+    .bind(companyId, key, res.status, JSON.stringify(headers), stored, nowIso)
     .run();
   return res;
 }

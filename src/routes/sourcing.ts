@@ -48,7 +48,7 @@ sourcingRoutes.openapi(
       const query = body.query ?? body.searchQuery;
       const job = {
         title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit,
-        exclude: body.exclude, webhookId: webhook?.id ?? null,
+        exclude: body.exclude, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
       };
       const { created, createdAt } = await createRunWithReservation(c.env.DB, {
         id: runId, companyId: tenant.companyId, kind: "sourcing", request: job, webhookId: job.webhookId,

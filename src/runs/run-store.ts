@@ -73,31 +73,45 @@ export async function recordProgress(db: D1Database, s: RunState, icp?: unknown)
     .run();
 }
 
+export type Delivery = {
+  runId: string;
+  companyId: string;
+  round: number;
+  foundCount: number;
+  scoredCount: number;
+  batchesTotal: number;
+  batchesDone: number;
+  results: { profileId: string; rank: number; body: unknown }[]; // rank: higher sorts first
+  captured: number; // credits to capture from the round's reservation; the rest is released
+  icp?: unknown;
+};
+
 /**
- * Deliver a round's ranked candidates, capture one credit per delivered candidate, release the rest
- * of the round's reservation and mark the run completed — one batch, so all of it happens or none.
- * Replaying it changes nothing (results keyed by run and person, ledger entries by reservation).
+ * Deliver a round's results, capture its credits, release the rest of its reservation and mark the
+ * run completed — one batch, so all of it happens or none. Replaying it changes nothing (results
+ * are keyed by run and person, ledger entries by reservation).
  */
-export async function recordCompletion(db: D1Database, s: RunState, delivered: Candidate[]): Promise<void> {
+export async function recordCompletion(db: D1Database, d: Delivery): Promise<void> {
   const at = nowIso();
-  const inserts = delivered.map((c) =>
+  const inserts = d.results.map((r) =>
     db
       .prepare(
         `INSERT INTO run_results (run_id, profile_id, company_id, round, match_score, candidate, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING`,
       )
-      .bind(s.runId, c.profileId, s.companyId, s.round, c.matchScore, JSON.stringify(c), at),
+      .bind(d.runId, r.profileId, d.companyId, d.round, r.rank, JSON.stringify(r.body), at),
   );
   await db.batch([
     ...inserts,
-    ...settleStatements(db, { companyId: s.companyId, reservationId: reservationIdOf(s.runId, s.round), captured: delivered.length }),
+    ...settleStatements(db, { companyId: d.companyId, reservationId: reservationIdOf(d.runId, d.round), captured: d.captured }),
     db
       .prepare(
         `UPDATE sourcing_runs SET status = 'completed', stage = 'completed', found_count = ?2, scored_count = ?3,
-           batches_total = ?4, batches_done = ?5, error_code = NULL, error_message = NULL, completed_at = ?6, updated_at = ?6
+           batches_total = ?4, batches_done = ?5, icp = COALESCE(?6, icp), error_code = NULL, error_message = NULL,
+           completed_at = ?7, updated_at = ?7
          WHERE id = ?1`,
       )
-      .bind(s.runId, s.foundCount, s.scoredCount, s.batchesTotal, s.batchesDone.length, at),
+      .bind(d.runId, d.foundCount, d.scoredCount, d.batchesTotal, d.batchesDone, d.icp === undefined ? null : JSON.stringify(d.icp), at),
   ]);
 }
 

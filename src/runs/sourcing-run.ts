@@ -2,11 +2,12 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { readConfig } from "../config";
 import { deriveIcp } from "../pipeline/icp/derive-icp";
-import { applyExclusions, type Exclusions, searchDepth } from "../pipeline/exclusions";
-import { configuredSources } from "../pipeline/sources/registry";
-import { searchSources } from "../pipeline/sources/search-sources";
+import { type Exclusions, searchDepth } from "../pipeline/exclusions";
+import { findCandidates } from "../pipeline/find-candidates";
 import type { Candidate, Icp } from "../pipeline/types";
 import { toBatches, type EnrichBatchMessage } from "../queue/messages";
+import { sourcingEventData, sourcingEventName } from "../webhooks/events";
+import { DeliveryOutbox } from "../webhooks/outbox";
 import { recordCompletion, recordFailure, recordProgress } from "./run-store";
 import { initialRunState, nextAlarmAt, type RunEvent, type RunState, TERMINAL, transition } from "./state-machine";
 
@@ -19,6 +20,7 @@ export type RunJob = {
   limit: number;
   exclude?: Exclusions;
   webhookId: string | null;
+  baseUrl: string; // public origin for the webhook's resultsUrl
 };
 
 /** A round's own ask: round 1 is the POST; each PATCH adds a round with its refinement. */
@@ -36,9 +38,11 @@ const QUEUE_SEND_CHUNK = 100; // sendBatch takes at most 100 messages
  */
 export class SourcingRun extends DurableObject<Env> {
   private state: RunState | undefined;
+  private readonly outbox: DeliveryOutbox;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.outbox = new DeliveryOutbox(ctx.storage, env);
     ctx.blockConcurrencyWhile(async () => {
       // Scored candidates of every round; `candidate` is cleared once delivered to D1 (data minimization).
       ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS scored (
@@ -90,28 +94,48 @@ export class SourcingRun extends DurableObject<Env> {
   // ---- the alarm drives every step ---------------------------------------------------------
 
   async alarm(): Promise<void> {
-    // Several steps can be due at once (icp → searching → ...); run them until one waits on something.
+    await this.runDueSteps();
+    await this.outbox.attemptDue();
+    await this.armAlarm();
+  }
+
+  /** Run the pipeline steps that are due (icp → searching → … can all be due at once). */
+  private async runDueSteps(): Promise<void> {
     for (let guard = 0; guard < 10; guard++) {
       const s = this.state;
       if (!s) return;
-      const due = nextAlarmAt(s, Date.now());
+      const due = await this.pipelineDueAt(s);
       if (due === null || due > Date.now()) return;
       try {
         await this.step(s);
-        await this.ctx.storage.delete("stepFailures");
+        await this.ctx.storage.delete(["stepFailures", "stepRetryAt"]);
       } catch (err) {
         const failures = ((await this.ctx.storage.get<number>("stepFailures")) ?? 0) + 1;
         console.error(JSON.stringify({ level: "error", msg: "run step failed", runId: s.runId, stage: s.stage, failures, error: String(err) }));
         if (failures >= MAX_STEP_FAILURES) {
-          await this.ctx.storage.delete("stepFailures");
+          await this.ctx.storage.delete(["stepFailures", "stepRetryAt"]);
           await this.apply(transition(s, { type: "crashed", message: "The run hit an internal error" }));
-        } else {
-          await this.ctx.storage.put("stepFailures", failures);
-          await this.ctx.storage.setAlarm(Date.now() + 1000 * 2 ** failures);
+          continue; // the failure itself still has to be recorded
         }
+        await this.ctx.storage.put({ stepFailures: failures, stepRetryAt: Date.now() + 1000 * 2 ** failures });
         return;
       }
     }
+  }
+
+  /** When the pipeline next needs the alarm: the state machine's answer, pushed back while a failed step backs off. */
+  private async pipelineDueAt(s: RunState): Promise<number | null> {
+    const due = nextAlarmAt(s, Date.now());
+    const retryAt = await this.ctx.storage.get<number>("stepRetryAt");
+    return due === null || retryAt === undefined ? due : Math.max(due, retryAt);
+  }
+
+  /** One alarm means "the next thing due": a pipeline step or a webhook attempt, whichever is first. */
+  private async armAlarm(): Promise<void> {
+    const candidates = [this.state ? await this.pipelineDueAt(this.state) : null, await this.outbox.nextDueAt()].filter((t): t is number => t !== null);
+    if (candidates.length === 0) return this.ctx.storage.deleteAlarm();
+    const due = Math.min(...candidates);
+    if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
   }
 
   private async step(s: RunState): Promise<void> {
@@ -128,6 +152,7 @@ export class SourcingRun extends DurableObject<Env> {
         return this.rankStep(s);
       case "failed":
         await recordFailure(this.env.DB, s);
+        await this.notify(s, "failed");
         return this.apply(transition(s, { type: "outcome_recorded" }));
       case "completed":
         return;
@@ -149,16 +174,11 @@ export class SourcingRun extends DurableObject<Env> {
     const ask = await this.roundAsk(s.round);
     const icp = await this.icp(s.round);
     const alreadyScored = new Set(this.ctx.storage.sql.exec<{ profile_id: string }>(`SELECT profile_id FROM scored`).toArray().map((r) => r.profile_id));
-    const sources = configuredSources(this.env);
-    // Later rounds look deeper, past the people earlier rounds already scored.
-    const { hits, outcomes } = await searchSources(this.env.DB, sources, {
-      companyId: s.companyId, icp, freeText: ask.query ?? job.query, limit: searchDepth(ask.limit) + alreadyScored.size,
+    const found = await findCandidates(this.env, {
+      companyId: s.companyId, icp, freeText: ask.query ?? job.query, depth: searchDepth(ask.limit), exclude: job.exclude, alreadyScored,
     });
-    if (!outcomes.some((o) => o.ok)) {
-      const reasons = outcomes.map((o) => `${o.source}: ${o.error}`).join("; ") || "no source configured";
-      return this.apply(transition(s, { type: "search_failed", code: "SOURCE_UNAVAILABLE", message: `No candidate source answered (${reasons})` }));
-    }
-    const fresh = applyExclusions(hits, job.exclude, alreadyScored).map((h) => h.profileId);
+    if (!found.ok) return this.apply(transition(s, { type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason }));
+    const fresh = found.hits.map((h) => h.profileId);
     const batches = toBatches(fresh, readConfig(this.env).enrichBatchSize);
     await this.ctx.storage.put(`batches:${s.round}`, batches);
     await this.apply(transition(s, { type: "search_finished", found: fresh.length, batches: batches.length }));
@@ -188,9 +208,26 @@ export class SourcingRun extends DurableObject<Env> {
       )
       .toArray();
     const delivered = rows.map((r) => JSON.parse(r.candidate) as Candidate);
-    await recordCompletion(this.env.DB, s, delivered);
+    await recordCompletion(this.env.DB, {
+      runId: s.runId, companyId: s.companyId, round: s.round, foundCount: s.foundCount, scoredCount: s.scoredCount,
+      batchesTotal: s.batchesTotal, batchesDone: s.batchesDone.length,
+      results: delivered.map((c) => ({ profileId: c.profileId, rank: c.matchScore, body: c })),
+      captured: delivered.length, // one credit per delivered candidate
+    });
     this.ctx.storage.sql.exec(`UPDATE scored SET candidate = NULL WHERE round = ?`, s.round);
+    await this.notify(s, "completed");
     await this.apply(transition(s, { type: "ranked" }));
+  }
+
+  /** Owe the run's webhook (if any) the round's outcome; the outbox sends and retries it. */
+  private async notify(s: RunState, status: "completed" | "failed"): Promise<void> {
+    const job = await this.job();
+    if (!job.webhookId) return;
+    const data = sourcingEventData(
+      { id: s.runId, status, title: job.title, foundCount: s.foundCount, scoredCount: s.scoredCount, errorCode: s.errorCode, errorMessage: s.errorMessage },
+      job.baseUrl,
+    );
+    await this.outbox.schedule(`round:${s.round}`, { companyId: s.companyId, webhookId: job.webhookId, event: sourcingEventName(status), data, runId: s.runId });
   }
 
   // ---- persistence ------------------------------------------------------------------------
@@ -200,9 +237,7 @@ export class SourcingRun extends DurableObject<Env> {
     this.state = next;
     await this.ctx.storage.put("state", next);
     if (!TERMINAL.has(next.stage)) await recordProgress(this.env.DB, next, icp);
-    const due = nextAlarmAt(next, Date.now());
-    if (due === null) await this.ctx.storage.deleteAlarm();
-    else if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
+    await this.armAlarm();
   }
 
   private async job(): Promise<RunJob> {

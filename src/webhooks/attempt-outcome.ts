@@ -41,7 +41,8 @@ export type AttemptContext = {
 };
 
 export function decideAfterAttempt(result: AttemptResult, ctx: AttemptContext): AttemptDecision {
-  const outcome = classifyAttempt(result.error === null && result.statusCode !== null ? { status: result.statusCode } : { error: result.error ?? "no response" });
+  // A status line decides (a 410 carries an error text too); without one the attempt failed.
+  const outcome = classifyAttempt(result.statusCode !== null ? { status: result.statusCode } : { error: result.error ?? "no response" });
   const effect = (e: WebhookEffect): WebhookEffect => (ctx.isProbe ? "none" : e);
   if (outcome === "delivered") return { deliveryStatus: "delivered", nextAttemptAtMs: null, webhookEffect: effect("reset_failures") };
   if (outcome === "gone") return { deliveryStatus: "failed", nextAttemptAtMs: null, webhookEffect: effect("disable") };

@@ -1,7 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { webhookConfigs } from "../db/schema";
 import { ApiError } from "../errors";
+import type { WebhookEffect } from "./attempt-outcome";
+import { CIRCUIT_BREAKER_THRESHOLD } from "./retry-schedule";
 
 export const SOURCING_EVENTS = ["SOURCING_COMPLETED", "SOURCING_FAILED"] as const;
 export const ENRICH_EVENTS = ["ENRICH_COMPLETED", "ENRICH_FAILED"] as const;
@@ -33,4 +35,104 @@ export async function resolveRunWebhook(
     });
   }
   return { id: webhook.id };
+}
+
+// ---- Webhook configs: CRUD for the API, reads for the dispatcher ------------------------------
+
+export type WebhookConfigRow = typeof webhookConfigs.$inferSelect;
+
+export type NewWebhookConfig = Pick<WebhookConfigRow, "companyId" | "url" | "name" | "description" | "events" | "headers" | "maxRetries" | "timeoutMs">;
+
+export async function createWebhookConfig(db: D1Database, input: NewWebhookConfig & { id: string; signingSecret: string; nowIso: string }): Promise<WebhookConfigRow> {
+  const { nowIso, ...fields } = input;
+  const row: WebhookConfigRow = {
+    ...fields,
+    previousSigningSecret: null,
+    previousSecretExpiresAt: null,
+    isActive: true,
+    consecutiveFailures: 0,
+    circuitOpenedAt: null,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
+  await drizzle(db).insert(webhookConfigs).values(row);
+  return row;
+}
+
+/** Newest first (index webhook_configs_by_company). */
+export function listWebhookConfigs(db: D1Database, companyId: string): Promise<WebhookConfigRow[]> {
+  return drizzle(db)
+    .select()
+    .from(webhookConfigs)
+    .where(eq(webhookConfigs.companyId, companyId))
+    .orderBy(desc(webhookConfigs.createdAt), desc(webhookConfigs.id))
+    .all();
+}
+
+/** A config as its company sees it; another company's id is not found. */
+export function findWebhookConfig(db: D1Database, companyId: string, id: string): Promise<WebhookConfigRow | undefined> {
+  return drizzle(db)
+    .select()
+    .from(webhookConfigs)
+    .where(and(eq(webhookConfigs.id, id), eq(webhookConfigs.companyId, companyId)))
+    .get();
+}
+
+export type WebhookConfigChanges = Partial<Pick<WebhookConfigRow, "url" | "name" | "description" | "events" | "headers" | "maxRetries" | "timeoutMs" | "isActive">>;
+
+export async function updateWebhookConfig(
+  db: D1Database,
+  companyId: string,
+  id: string,
+  changes: WebhookConfigChanges & Partial<Pick<WebhookConfigRow, "signingSecret" | "previousSigningSecret" | "previousSecretExpiresAt">>,
+  nowIso: string,
+): Promise<WebhookConfigRow | undefined> {
+  return drizzle(db)
+    .update(webhookConfigs)
+    .set({ ...changes, updatedAt: nowIso })
+    .where(and(eq(webhookConfigs.id, id), eq(webhookConfigs.companyId, companyId)))
+    .returning()
+    .get();
+}
+
+export async function deleteWebhookConfig(db: D1Database, companyId: string, id: string): Promise<boolean> {
+  const result = await db.prepare(`DELETE FROM webhook_configs WHERE id = ?1 AND company_id = ?2`).bind(id, companyId).run();
+  return result.meta.changes === 1;
+}
+
+/** Close the circuit: the webhook is active again with a clean failure count. */
+export function resetCircuit(db: D1Database, companyId: string, id: string, nowIso: string): Promise<WebhookConfigRow | undefined> {
+  return drizzle(db)
+    .update(webhookConfigs)
+    .set({ consecutiveFailures: 0, circuitOpenedAt: null, isActive: true, updatedAt: nowIso })
+    .where(and(eq(webhookConfigs.id, id), eq(webhookConfigs.companyId, companyId)))
+    .returning()
+    .get();
+}
+
+/**
+ * How a finished attempt moves the webhook's breaker, as one statement so concurrent deliveries
+ * cannot lose a count. The circuit opens (inactive, circuitOpenedAt set once) when the count
+ * reaches CIRCUIT_BREAKER_THRESHOLD; 410 Gone disables the webhook without opening the circuit.
+ */
+export function webhookEffectStatement(db: D1Database, webhookId: string, effect: WebhookEffect, nowIso: string): D1PreparedStatement | null {
+  switch (effect) {
+    case "none":
+      return null;
+    case "reset_failures":
+      return db.prepare(`UPDATE webhook_configs SET consecutive_failures = 0 WHERE id = ?1 AND consecutive_failures <> 0`).bind(webhookId);
+    case "disable":
+      return db.prepare(`UPDATE webhook_configs SET is_active = 0, updated_at = ?2 WHERE id = ?1`).bind(webhookId, nowIso);
+    case "count_failed_delivery":
+      return db
+        .prepare(
+          `UPDATE webhook_configs SET
+             consecutive_failures = consecutive_failures + 1,
+             is_active = CASE WHEN consecutive_failures + 1 >= ?3 THEN 0 ELSE is_active END,
+             circuit_opened_at = CASE WHEN consecutive_failures + 1 >= ?3 THEN COALESCE(circuit_opened_at, ?2) ELSE circuit_opened_at END,
+             updated_at = ?2
+           WHERE id = ?1`,
+        )
+        .bind(webhookId, nowIso, CIRCUIT_BREAKER_THRESHOLD);
+  }
 }

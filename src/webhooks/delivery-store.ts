@@ -1,7 +1,8 @@
 // D1 access for deliveries and their attempt log. Knows nothing of HTTP; every state change is one
 // conditional statement (or one batch), because D1 has no interactive transactions.
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import { nowIso as clockNowIso } from "../clock";
 import { type DeliveryStatus, webhookAttempts, webhookDeliveries, type WebhookEvent } from "../db/schema";
 
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -45,10 +46,10 @@ export function findCompanyDelivery(db: D1Database, companyId: string, id: strin
     .get();
 }
 
-/** Newest first; `before` (an ISO createdAt) pages backwards. */
+/** Newest first; `before` (the last row of the previous page) pages backwards. */
 export function listWebhookDeliveries(
   db: D1Database,
-  q: { companyId: string; webhookId: string; limit: number; before?: string },
+  q: { companyId: string; webhookId: string; limit: number; before?: { createdAt: string; id: string } },
 ): Promise<DeliveryRow[]> {
   return drizzle(db)
     .select()
@@ -57,7 +58,12 @@ export function listWebhookDeliveries(
       and(
         eq(webhookDeliveries.webhookId, q.webhookId),
         eq(webhookDeliveries.companyId, q.companyId),
-        q.before ? lt(webhookDeliveries.createdAt, q.before) : undefined,
+        q.before
+          ? or(
+              lt(webhookDeliveries.createdAt, q.before.createdAt),
+              and(eq(webhookDeliveries.createdAt, q.before.createdAt), lt(webhookDeliveries.id, q.before.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
@@ -125,7 +131,7 @@ export function recordAttemptStatements(db: D1Database, a: RecordedAttempt): D1P
         `UPDATE webhook_deliveries SET status = ?3, next_attempt_at = ?4, last_status_code = ?5, updated_at = ?6
          WHERE id = ?1 AND attempt_count = ?2`,
       )
-      .bind(a.deliveryId, a.attemptNumber, a.deliveryStatus, a.nextAttemptAtIso, a.statusCode, new Date().toISOString()),
+      .bind(a.deliveryId, a.attemptNumber, a.deliveryStatus, a.nextAttemptAtIso, a.statusCode, clockNowIso()),
   ];
 }
 

@@ -124,7 +124,8 @@ async function checkInvariants(db: D1Database, companyId: string, model: Model):
     expect([e.balance_delta, e.reserved_delta]).toEqual(deltas);
   }
 
-  const byReservation = Map.groupBy(entries.filter((e) => e.reservation_id !== null), (e) => e.reservation_id!);
+  const byReservation = new Map<string, Entry[]>();
+  for (const e of entries) if (e.reservation_id !== null) byReservation.set(e.reservation_id, [...(byReservation.get(e.reservation_id) ?? []), e]);
   expect([...byReservation.keys()].sort()).toEqual([...model.reservations.keys()].sort());
   for (const [id, group] of byReservation) {
     const of = (t: Entry["entry_type"]) => group.filter((e) => e.entry_type === t);

@@ -1,0 +1,28 @@
+import type { Env } from "../env";
+import { applyExclusions, type Exclusions } from "./exclusions";
+import { configuredSources } from "./sources/registry";
+import { searchSources } from "./sources/search-sources";
+import type { SourceHit } from "./sources/source";
+import type { Icp } from "./types";
+
+export type FoundCandidates = { ok: true; hits: SourceHit[] } | { ok: false; reason: string };
+
+/**
+ * Search every configured source for an ICP and drop excluded and already-scored people. `depth` is
+ * how many fresh people are wanted; the search looks past the already-scored ones to find them.
+ * Fails only when no source answered (a run then fails SOURCE_UNAVAILABLE).
+ */
+export async function findCandidates(
+  env: Env,
+  q: { companyId: string; icp: Icp; freeText: string | undefined; depth: number; exclude?: Exclusions; alreadyScored?: ReadonlySet<string> },
+): Promise<FoundCandidates> {
+  const alreadyScored = q.alreadyScored ?? new Set<string>();
+  const { hits, outcomes } = await searchSources(env.DB, configuredSources(env), {
+    companyId: q.companyId, icp: q.icp, freeText: q.freeText, limit: q.depth + alreadyScored.size,
+  });
+  if (!outcomes.some((o) => o.ok)) {
+    const reasons = outcomes.map((o) => `${o.source}: ${o.error}`).join("; ") || "no source configured";
+    return { ok: false, reason: `No candidate source answered (${reasons})` };
+  }
+  return { ok: true, hits: applyExclusions(hits, q.exclude, alreadyScored) };
+}
