@@ -1,9 +1,9 @@
+import { enrichedProfile } from "../enrich/enriched-profile";
 import type { Candidate, Icp, ScoreBreakdown, TalentProfile } from "../types";
 import { canonicalSkill, findSkillsInText, relatedSkills, skillAliases } from "../skills/lexicon";
 import {
   careerSpan,
   formatDuration,
-  isCurrentRole,
   roleDuration,
   roleInterval,
   rolesMostRecentFirst,
@@ -54,8 +54,8 @@ const SENIORITY_LEVELS = ["intern", "junior", "mid", "senior", "lead", "principa
 
 export function scoreCandidate(icp: Icp, profile: TalentProfile, now: Date): Candidate {
   const roles = rolesMostRecentFirst(profile.experience ?? [], now);
-  const currentEntry = roles.find((role) => isCurrentRole(role) && roleInterval(role, now) !== null);
-  const currentTitle = nonBlank(profile.currentTitle) ?? currentEntry?.title ?? null;
+  const facts = enrichedProfile(profile, now);
+  const currentTitle = facts.currentRole;
   const passages = profilePassages(profile, roles, icp);
   const months = totalExperienceMonths(roles, now);
   const hasDatedRoles = roles.some((role) => roleInterval(role, now) !== null);
@@ -78,16 +78,16 @@ export function scoreCandidate(icp: Icp, profile: TalentProfile, now: Date): Can
   const assessments = [title, skills, experience, seniority, location];
 
   return {
-    profileId: profile.profileId,
-    name: profile.fullName,
-    linkedinUrl: profile.linkedinUrl ?? null,
+    profileId: facts.profileId,
+    name: facts.name,
+    linkedinUrl: facts.linkedinUrl,
     matchScore,
     rationale: summarize(matchScore, skills, title, experience, assessments, negatives.length),
-    skills: profile.skills ?? [],
-    headline: profile.headline ?? null,
-    location: profile.location ?? profile.country ?? null,
-    currentCompany: nonBlank(profile.currentCompany) ?? currentEntry?.company ?? null,
-    currentRole: currentTitle,
+    skills: facts.skills,
+    headline: facts.headline,
+    location: facts.location,
+    currentCompany: facts.currentCompany,
+    currentRole: facts.currentRole,
     aiFitPoints: assessments.flatMap((a) => a.fitPoints),
     aiRedFlags: [...assessments.flatMap((a) => a.redFlags), ...negatives],
     aiDetailedRationale: roles
@@ -98,13 +98,8 @@ export function scoreCandidate(icp: Icp, profile: TalentProfile, now: Date): Can
         duration: roleDuration(role, now),
         relevanceExplanation: explainRoleRelevance(icp, role, passages),
       })),
-    detailedExperience: roles.map((role) => ({
-      role: role.title,
-      company: role.company,
-      duration: roleDuration(role, now),
-      highlights: descriptionHighlights(role.description ?? ""),
-    })),
-    emails: profile.emails ?? [],
+    detailedExperience: facts.detailedExperience,
+    emails: facts.emails,
     scoreBreakdown,
   };
 }
