@@ -14,6 +14,7 @@ import { serviceRoutes } from "./routes/service";
 import { sourcingRoutes } from "./routes/sourcing";
 import { sourcingEventRoutes } from "./routes/sourcing-events";
 import { sourcingPreviewRoutes } from "./routes/sourcing-preview";
+import { sourcingEnrichRoutes } from "./routes/sourcing-enrich";
 import { webhookRoutes } from "./routes/webhooks";
 
 const JSON_BODY_LIMIT = 256 * 1024; // bytes; the largest valid POST /sourcing body is well under this
@@ -62,6 +63,7 @@ export function buildApp() {
   app.route("/", serviceRoutes);
   // Fixed paths before the /sourcing/{requestId} ones.
   app.route("/", sourcingPreviewRoutes);
+  app.route("/", sourcingEnrichRoutes);
   app.route("/", sourcingRoutes);
   app.route("/", sourcingEventRoutes);
   app.route("/", candidateRoutes);

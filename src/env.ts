@@ -1,5 +1,6 @@
 import type { SourcingRun } from "./runs/sourcing-run";
 import type { RateLimiter } from "./ratelimit/rate-limiter";
+import type { EnrichmentJob } from "./enrichment/enrichment-job";
 import type { EnrichBatchMessage } from "./queue/messages";
 
 /** Bindings and vars as wrangler.toml and secrets declare them. Vars arrive as strings. */
@@ -7,6 +8,7 @@ export interface Env {
   DB: D1Database;
   SOURCING_RUN: DurableObjectNamespace<SourcingRun>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  ENRICHMENT_JOB: DurableObjectNamespace<EnrichmentJob>;
   ENRICH_QUEUE: Queue<EnrichBatchMessage>;
   ADMIN_TOKEN?: string;
   PUBLIC_BASE_URL?: string;

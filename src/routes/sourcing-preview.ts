@@ -8,7 +8,7 @@ import { findCandidates } from "../pipeline/find-candidates";
 import { deriveIcp } from "../pipeline/icp/derive-icp";
 import { previewCredits, toPreviewCandidate } from "../pipeline/preview-candidate";
 import { capturedCredits } from "../billing/ledger";
-import { createRunWithReservation, getRun, listCandidates, recordCompletion, recordFailure, reservationIdOf } from "../runs/run-store";
+import { createRunWithReservation, getRun, listResults, recordCompletion, recordFailure, reservationIdOf } from "../runs/run-store";
 import { initialRunState } from "../runs/state-machine";
 import { loadProfiles } from "../talent-pool/store";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
@@ -111,7 +111,7 @@ sourcingPreviewRoutes.openapi(
     const { requestId } = c.req.valid("param");
     const run = await getRun(c.env.DB, c.get("tenant").companyId, requestId);
     if (!run || run.kind !== "preview") throw new ApiError("REQUEST_NOT_FOUND", "Preview not found", { requestId });
-    const candidates = run.status === "completed" ? ((await listCandidates(c.env.DB, run.id)) as unknown as z.infer<typeof PreviewCandidateSchema>[]) : [];
+    const candidates = run.status === "completed" ? await listResults<z.infer<typeof PreviewCandidateSchema>>(c.env.DB, run.id) : [];
     const base = {
       success: true as const, requestId: run.id, createdAt: run.createdAt, completedAt: run.completedAt,
       foundCount: run.foundCount, creditsConsumed: await capturedCredits(c.env.DB, reservationIdOf(run.id, 1)), candidates,

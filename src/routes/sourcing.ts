@@ -6,7 +6,7 @@ import type { Icp } from "../pipeline/types";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { requireScope } from "../auth/middleware";
-import { createRunWithReservation, getRun, listCandidates, reopenRunWithReservation, type RunRow } from "../runs/run-store";
+import { createRunWithReservation, getRun, listResults, reopenRunWithReservation, type RunRow } from "../runs/run-store";
 import { extendRun, startRun } from "../runs/start-run";
 import { nowIso } from "../clock";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
@@ -108,7 +108,7 @@ sourcingRoutes.openapi(
     if (run.status === "failed") {
       return c.json({ ...base, status: "failed" as const, errorCode: run.errorCode ?? "INTERNAL_ERROR", errorMessage: run.errorMessage ?? "", candidates: [] }, 200);
     }
-    const candidates = await listCandidates(c.env.DB, run.id);
+    const candidates = await listResults(c.env.DB, run.id);
     return c.json({ ...base, status: "completed" as const, candidates, icp: (run.icp as Icp | null) ?? null }, 200);
   },
 );

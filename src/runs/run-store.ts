@@ -50,14 +50,15 @@ export async function getRun(db: D1Database, companyId: string, runId: string): 
     .get();
 }
 
-export async function listCandidates(db: D1Database, runId: string): Promise<Candidate[]> {
+/** A run's stored results, best first (for previews and enrichments: request order). */
+export async function listResults<T = Candidate>(db: D1Database, runId: string): Promise<T[]> {
   const rows = await drizzle(db)
     .select({ candidate: runResults.candidate })
     .from(runResults)
     .where(eq(runResults.runId, runId))
     .orderBy(desc(runResults.matchScore), runResults.profileId)
     .all();
-  return rows.map((r) => r.candidate as Candidate);
+  return rows.map((r) => r.candidate as T);
 }
 
 /** Mirror progress (stage and counts) of a run still in flight. */
@@ -93,16 +94,8 @@ export type Delivery = {
  */
 export async function recordCompletion(db: D1Database, d: Delivery): Promise<void> {
   const at = nowIso();
-  const inserts = d.results.map((r) =>
-    db
-      .prepare(
-        `INSERT INTO run_results (run_id, profile_id, company_id, round, match_score, candidate, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING`,
-      )
-      .bind(d.runId, r.profileId, d.companyId, d.round, r.rank, JSON.stringify(r.body), at),
-  );
   await db.batch([
-    ...inserts,
+    ...resultStatements(db, d, at),
     ...settleStatements(db, { companyId: d.companyId, reservationId: reservationIdOf(d.runId, d.round), captured: d.captured }),
     db
       .prepare(
@@ -115,10 +108,25 @@ export async function recordCompletion(db: D1Database, d: Delivery): Promise<voi
   ]);
 }
 
-/** A failed round captures nothing: its whole reservation is released with the status change. */
-export async function recordFailure(db: D1Database, s: RunState): Promise<void> {
+function resultStatements(db: D1Database, d: Pick<Delivery, "runId" | "companyId" | "round" | "results">, at: string): D1PreparedStatement[] {
+  return d.results.map((r) =>
+    db
+      .prepare(
+        `INSERT INTO run_results (run_id, profile_id, company_id, round, match_score, candidate, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING`,
+      )
+      .bind(d.runId, r.profileId, d.companyId, d.round, r.rank, JSON.stringify(r.body), at),
+  );
+}
+
+/**
+ * A failed round captures nothing: its whole reservation is released with the status change.
+ * `results` keeps per-item outcomes that explain the failure (e.g. each profile an enrichment could not find).
+ */
+export async function recordFailure(db: D1Database, s: RunState, results: Delivery["results"] = []): Promise<void> {
   const at = nowIso();
   await db.batch([
+    ...resultStatements(db, { runId: s.runId, companyId: s.companyId, round: s.round, results }, at),
     ...settleStatements(db, { companyId: s.companyId, reservationId: reservationIdOf(s.runId, s.round), captured: 0 }),
     db
       .prepare(

@@ -1,0 +1,118 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env";
+import { requireScope } from "../auth/middleware";
+import { capturedCredits } from "../billing/ledger";
+import { ApiError } from "../errors";
+import { newId } from "../ids";
+import { withIdempotency } from "../idempotency/with-idempotency";
+import { createRunWithReservation, getRun, listResults, recordFailure, reservationIdOf } from "../runs/run-store";
+import { initialRunState } from "../runs/state-machine";
+import { ENRICH_EVENTS, resolveRunWebhook } from "../webhooks/config-store";
+import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
+import { insufficientCredits } from "./sourcing";
+import { RequestIdParam, SourcingAcceptedSchema } from "./sourcing-schemas";
+import { baseUrl } from "./urls";
+
+export const sourcingEnrichRoutes = new OpenAPIHono<AppEnv>();
+
+const EnrichRequestSchema = z
+  .object({
+    profileIds: z.array(z.string().min(1).max(100)).min(1).max(10),
+    webhookId: z.uuid().optional(),
+  })
+  .openapi("EnrichRequest");
+
+const EnrichedCandidateSchema = z
+  .object({
+    profileId: z.string(), name: z.string(), linkedinUrl: z.string().nullable(), headline: z.string().nullable(), summary: z.string().nullable(),
+    location: z.string().nullable(), country: z.string().nullable(), currentCompany: z.string().nullable(), currentRole: z.string().nullable(),
+    skills: z.array(z.string()), emails: z.array(z.string()),
+    detailedExperience: z.array(z.object({ role: z.string(), company: z.string(), duration: z.string(), highlights: z.array(z.string()) })),
+    education: z.array(z.object({ school: z.string(), degree: z.string().nullable(), field: z.string().nullable(), endYear: z.number().nullable() })),
+  })
+  .openapi("EnrichedCandidate");
+
+const EnrichResultsSchema = z
+  .object({
+    success: z.literal(true), requestId: z.string(), status: z.enum(["processing", "completed", "failed"]), message: z.string(),
+    createdAt: z.string(), completedAt: z.string().nullable(), enrichedCount: z.number().int(), failureCount: z.number().int(),
+    creditsConsumed: z.number().int(),
+    data: z.array(z.object({ profileId: z.string(), success: z.boolean(), candidate: EnrichedCandidateSchema.nullable(), errorCode: z.string().optional() })),
+  })
+  .openapi("EnrichResults");
+
+sourcingEnrichRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/sourcing/enrich",
+    tags: ["Sourcing"],
+    summary: "Enrich up to 10 profiles (1 credit per profile enriched)",
+    middleware: [requireScope("enrich:write")] as const,
+    request: { body: jsonBody(EnrichRequestSchema) },
+    responses: { 202: jsonResponse(SourcingAcceptedSchema, "Accepted"), ...errorResponses(400, 402, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const tenant = c.get("tenant");
+    return withIdempotency(c, body, async () => {
+      const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, ENRICH_EVENTS) : null;
+      const profileIds = [...new Set(body.profileIds)]; // a person asked for twice is enriched (and billed) once
+      const requestId = newId.enrichRun();
+      const { created, createdAt } = await createRunWithReservation(c.env.DB, {
+        id: requestId, companyId: tenant.companyId, kind: "enrich", request: { profileIds }, webhookId: webhook?.id ?? null,
+        credits: profileIds.length, costKey: "enrich", enforceAvailable: tenant.billingMode === "prepaid",
+      });
+      if (!created) throw await insufficientCredits(c.env.DB, tenant.companyId, profileIds.length);
+      try {
+        await c.env.ENRICHMENT_JOB.get(c.env.ENRICHMENT_JOB.idFromName(requestId)).start({
+          requestId, companyId: tenant.companyId, profileIds, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
+        });
+      } catch (err) {
+        await recordFailure(c.env.DB, { ...initialRunState(requestId, tenant.companyId), stage: "failed", errorCode: "INTERNAL_ERROR", errorMessage: "The enrichment could not be started" });
+        throw err;
+      }
+      c.header("Location", `${baseUrl(c)}/sourcing/enrich/${requestId}/results`);
+      return c.json(
+        { success: true as const, requestId, status: "processing" as const, message: "Enrichment request accepted and queued for processing.", webhookId: webhook?.id ?? null, createdAt },
+        202,
+      );
+    });
+  },
+);
+
+type StoredOutcome = { profileId: string; success: boolean; candidate: z.infer<typeof EnrichedCandidateSchema> | null; errorCode?: string };
+
+sourcingEnrichRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/sourcing/enrich/{requestId}/results",
+    tags: ["Sourcing"],
+    summary: "Results of an enrichment request",
+    middleware: [requireScope("enrich:write")] as const,
+    request: { params: RequestIdParam },
+    responses: { 200: jsonResponse(EnrichResultsSchema, "The request and its per-profile results"), ...errorResponses(403, 404) },
+  }),
+  async (c) => {
+    const { requestId } = c.req.valid("param");
+    const run = await getRun(c.env.DB, c.get("tenant").companyId, requestId);
+    if (!run || run.kind !== "enrich") throw new ApiError("REQUEST_NOT_FOUND", "Enrichment request not found", { requestId });
+    const outcomes = await listResults<StoredOutcome>(c.env.DB, run.id);
+    const requested = (run.request as { profileIds: string[] }).profileIds;
+    const data = outcomes.map(({ profileId, success, candidate, errorCode }) => ({ profileId, success, candidate, ...(errorCode ? { errorCode } : {}) }));
+    const enrichedCount = data.filter((d) => d.success).length;
+    const message = {
+      processing: "Enrichment is still processing. Please poll again in a few seconds.",
+      completed: "Enrichment completed.",
+      failed: run.errorMessage ?? "Enrichment failed.",
+    }[run.status];
+    if (run.status === "processing") c.header("Retry-After", "2");
+    return c.json(
+      {
+        success: true as const, requestId: run.id, status: run.status, message, createdAt: run.createdAt, completedAt: run.completedAt,
+        enrichedCount, failureCount: run.status === "processing" ? 0 : requested.length - enrichedCount,
+        creditsConsumed: await capturedCredits(c.env.DB, reservationIdOf(run.id, 1)), data,
+      },
+      200,
+    );
+  },
+);

@@ -1,0 +1,123 @@
+// POST /sourcing/preview and /sourcing/enrich: their results and their exact billing.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateDemoPool } from "../../scripts/demo-pool.mjs";
+import { api, createTenant, errorOf, importProfiles, ledgerOf, type TestTenant, validJob } from "../helpers";
+
+let tenant: TestTenant;
+let profileIds: string[];
+
+beforeAll(async () => {
+  tenant = await createTenant({ credits: 100 });
+  await importProfiles(tenant.key, generateDemoPool({ count: 150, seed: 21 }));
+  const ids = await env.DB.prepare(`SELECT id FROM talent_profiles WHERE company_id = ? ORDER BY seq LIMIT 12`).bind(tenant.companyId).all<{ id: string }>();
+  profileIds = ids.results.map((r) => r.id);
+});
+
+async function pollEnrich(key: string, requestId: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 200; i++) {
+    const body = await (await api(`/sourcing/enrich/${requestId}/results`, { key })).json<Record<string, unknown>>();
+    if (body.status !== "processing") return body;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("enrichment still processing");
+}
+
+describe("POST /sourcing/preview", () => {
+  it("returns nine-field candidates and charges 1 credit per page of 20 delivered", async () => {
+    const before = await ledgerOf(tenant.companyId);
+    const res = await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { ...validJob, limit: 25 } });
+    expect(res.status).toBe(202);
+    const { requestId } = await res.json<{ requestId: string }>();
+    expect(requestId).toMatch(/^req_prev_[0-9a-f-]{36}$/);
+    expect(res.headers.get("location")).toBe(`http://scoutflare.test/sourcing/preview/${requestId}/results`);
+    const results = await (await api(`/sourcing/preview/${requestId}/results`, { key: tenant.key })).json<{ status: string; candidates: Record<string, unknown>[]; creditsConsumed: number }>();
+    expect(results.status).toBe("completed");
+    expect(results.candidates).toHaveLength(25);
+    expect(Object.keys(results.candidates[0]).sort()).toEqual(["companyName", "companyUrl", "country", "fullName", "headline", "location", "profileId", "profileUrl", "title"]);
+    expect(results.creditsConsumed).toBe(2);
+    const after = await ledgerOf(tenant.companyId);
+    expect(before.balance - after.balance).toBe(2);
+    expect(after.reserved).toBe(0);
+  });
+
+  it("a preview that finds few people charges for the pages it delivered", async () => {
+    const before = await ledgerOf(tenant.companyId);
+    const res = await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { title: "Zymurgist", jobDescription: "Brewing science for zymurgy research only.", limit: 60 } });
+    const { requestId } = await res.json<{ requestId: string }>();
+    const results = await (await api(`/sourcing/preview/${requestId}/results`, { key: tenant.key })).json<{ candidates: unknown[]; creditsConsumed: number }>();
+    expect(results.creditsConsumed).toBe(Math.ceil(results.candidates.length / 20));
+    expect(before.balance - (await ledgerOf(tenant.companyId)).balance).toBe(results.creditsConsumed);
+  });
+
+  it("has the same pre-flight: 402 when the pages cannot be paid", async () => {
+    const poor = await createTenant({ credits: 1 });
+    const res = await api("/sourcing/preview", { method: "POST", key: poor.key, json: { ...validJob, limit: 21 } });
+    expect(res.status).toBe(402);
+    expect((await errorOf(res)).error.details).toEqual({ required: 2, available: 1 });
+  });
+
+  it("a sourcing key cannot read another company's preview", async () => {
+    const { requestId } = await (await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { ...validJob, limit: 1 } })).json<{ requestId: string }>();
+    const other = await createTenant();
+    expect((await api(`/sourcing/preview/${requestId}/results`, { key: other.key })).status).toBe(404);
+  });
+});
+
+describe("POST /sourcing/enrich", () => {
+  it("enriches each profile, in request order, billing 1 credit per profile enriched", async () => {
+    const before = await ledgerOf(tenant.companyId);
+    const ids = [profileIds[0], "prof_missing", profileIds[1], profileIds[0]];
+    const res = await api("/sourcing/enrich", { method: "POST", key: tenant.key, json: { profileIds: ids } });
+    expect(res.status).toBe(202);
+    const { requestId } = await res.json<{ requestId: string }>();
+    expect(requestId).toMatch(/^enr_[0-9a-f-]{36}$/);
+    const body = await pollEnrich(tenant.key, requestId);
+    expect(body).toMatchObject({ status: "completed", enrichedCount: 2, failureCount: 1, creditsConsumed: 2 });
+    const data = body.data as { profileId: string; success: boolean; candidate: Record<string, unknown> | null; errorCode?: string }[];
+    expect(data.map((d) => d.profileId)).toEqual([profileIds[0], "prof_missing", profileIds[1]]);
+    expect(data[1]).toMatchObject({ success: false, candidate: null, errorCode: "RESOURCE_NOT_FOUND" });
+    expect(data[0].candidate).toMatchObject({ profileId: profileIds[0], name: expect.any(String), detailedExperience: expect.any(Array) });
+    const after = await ledgerOf(tenant.companyId);
+    expect(before.balance - after.balance).toBe(2);
+    expect(after.reserved).toBe(0);
+  });
+
+  it("a request whose profiles all fail is `failed` and costs nothing", async () => {
+    const before = await ledgerOf(tenant.companyId);
+    const { requestId } = await (await api("/sourcing/enrich", { method: "POST", key: tenant.key, json: { profileIds: ["prof_a", "prof_b"] } })).json<{ requestId: string }>();
+    const body = await pollEnrich(tenant.key, requestId);
+    expect(body).toMatchObject({ status: "failed", enrichedCount: 0, failureCount: 2, creditsConsumed: 0 });
+    expect(await ledgerOf(tenant.companyId)).toMatchObject({ balance: before.balance, reserved: 0 });
+  });
+
+  it("another company's profiles cannot be enriched", async () => {
+    const other = await createTenant({ credits: 10 });
+    const { requestId } = await (await api("/sourcing/enrich", { method: "POST", key: other.key, json: { profileIds: [profileIds[2]] } })).json<{ requestId: string }>();
+    const body = await pollEnrich(other.key, requestId);
+    expect(body).toMatchObject({ status: "failed", enrichedCount: 0 });
+    expect(JSON.stringify(body)).not.toContain('"name"');
+  });
+
+  it.each([
+    ["no ids", { profileIds: [] }],
+    ["11 ids", { profileIds: Array.from({ length: 11 }, (_, i) => `p${i}`) }],
+    ["a bad webhookId", { profileIds: ["p"], webhookId: "x" }],
+  ])("400 for %s", async (_n, body) => {
+    const res = await api("/sourcing/enrich", { method: "POST", key: tenant.key, json: body });
+    expect(res.status).toBe(400);
+  });
+
+  it("pre-flight: balance must cover the count", async () => {
+    const poor = await createTenant({ credits: 2 });
+    const res = await api("/sourcing/enrich", { method: "POST", key: poor.key, json: { profileIds: ["a", "b", "c"] } });
+    expect(res.status).toBe(402);
+    expect((await errorOf(res)).error.details).toEqual({ required: 3, available: 2 });
+  });
+
+  it("needs enrich:write", async () => {
+    const reader = await createTenant({ scopes: ["sourcing:read", "sourcing:write"] });
+    const res = await api("/sourcing/enrich", { method: "POST", key: reader.key, json: { profileIds: ["a"] } });
+    expect(res.status).toBe(403);
+  });
+});
