@@ -11,6 +11,7 @@ import { errorResponses, jsonResponse } from "./common-schemas";
 export const candidateRoutes = new OpenAPIHono<AppEnv>();
 
 const ProfileSchema = ProfileInput.openapi("ProfileInput");
+candidateRoutes.openAPIRegistry.register("ProfileInput", ProfileSchema);
 const ImportResult = z
   .object({
     success: z.literal(true),
@@ -38,7 +39,11 @@ candidateRoutes.openapi(
     request: {
       body: {
         description: "≤5,000 profiles or 10 MB. Upsert by externalId, else linkedinUrl, else first email.",
-        content: { "application/x-ndjson": { schema: z.string() }, "application/json": { schema: z.array(ProfileSchema) } },
+        // Plain schema objects, not zod: each line is validated on its own so good lines are kept.
+        content: {
+          "application/x-ndjson": { schema: { type: "string", description: "One ProfileInput JSON object per line" } },
+          "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/ProfileInput" } } },
+        },
       },
     },
     responses: { 200: jsonResponse(ImportResult, "Good lines kept; bad lines reported"), ...errorResponses(400, 403, 413) },
