@@ -121,7 +121,9 @@ async function main() {
   run(["d1", "execute", "DB", "--local", "--file", ".wrangler/seed.sql"]);
   console.log("• demo company, key, webhook config and credits seeded");
 
-  const args = ["dev", "--ip", "127.0.0.1", ...(portFlag < 0 ? ["--port", String(port)] : []), ...passthrough];
+  // Local development may deliver webhooks to http://127.0.0.1 / localhost (off in wrangler.toml,
+  // so off in production); a later `--var WEBHOOK_ALLOW_LOCALHOST:false` from the caller wins.
+  const args = ["dev", "--ip", "127.0.0.1", ...(portFlag < 0 ? ["--port", String(port)] : []), "--var", "WEBHOOK_ALLOW_LOCALHOST:true", ...passthrough];
   const child = spawn(wrangler, args, { env: childEnv, stdio: ["ignore", "inherit", "inherit"] });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
@@ -133,6 +135,7 @@ async function main() {
   console.log(`
 Scoutflare is running on ${base}  (docs: ${base}/docs)
 Demo API key: ${key}
+Demo webhook config: ${DEMO.webhookId} (points at webhook.example.com; PATCH /webhooks/{id} to your receiver — http://127.0.0.1 is allowed locally)
 Operator token: ${vars.ADMIN_TOKEN ?? "(set ADMIN_TOKEN in .dev.vars)"}
 
 Try it:
