@@ -5,11 +5,11 @@ import { capturedCredits } from "../billing/ledger";
 import { ApiError } from "../errors";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
-import { createRunWithReservation, getRun, listResults, recordFailure, reservationIdOf } from "../runs/run-store";
+import { getRun, listResults, recordFailure, reservationIdOf } from "../runs/run-store";
 import { initialRunState } from "../runs/state-machine";
 import { ENRICH_EVENTS, resolveRunWebhook } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
-import { insufficientCredits } from "./sourcing";
+import { acceptedResponse, admitRun } from "./admission";
 import { RequestIdParam, SourcingAcceptedSchema } from "./sourcing-schemas";
 import { baseUrl } from "./urls";
 
@@ -58,11 +58,9 @@ sourcingEnrichRoutes.openapi(
       const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, ENRICH_EVENTS) : null;
       const profileIds = [...new Set(body.profileIds)]; // a person asked for twice is enriched (and billed) once
       const requestId = newId.enrichRun();
-      const { created, createdAt } = await createRunWithReservation(c.env.DB, {
-        id: requestId, companyId: tenant.companyId, kind: "enrich", request: { profileIds }, webhookId: webhook?.id ?? null,
-        credits: profileIds.length, costKey: "enrich", enforceAvailable: tenant.billingMode === "prepaid",
+      const { createdAt } = await admitRun(c, {
+        id: requestId, kind: "enrich", request: { profileIds }, webhookId: webhook?.id ?? null, credits: profileIds.length, costKey: "enrich",
       });
-      if (!created) throw await insufficientCredits(c.env.DB, tenant.companyId, profileIds.length);
       try {
         await c.env.ENRICHMENT_JOB.get(c.env.ENRICHMENT_JOB.idFromName(requestId)).start({
           requestId, companyId: tenant.companyId, profileIds, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
@@ -71,11 +69,10 @@ sourcingEnrichRoutes.openapi(
         await recordFailure(c.env.DB, { ...initialRunState(requestId, tenant.companyId), stage: "failed", errorCode: "INTERNAL_ERROR", errorMessage: "The enrichment could not be started" });
         throw err;
       }
-      c.header("Location", `${baseUrl(c)}/sourcing/enrich/${requestId}/results`);
-      return c.json(
-        { success: true as const, requestId, status: "processing" as const, message: "Enrichment request accepted and queued for processing.", webhookId: webhook?.id ?? null, createdAt },
-        202,
-      );
+      return acceptedResponse(c, {
+        requestId, webhookId: webhook?.id ?? null, createdAt, resultsPath: `/sourcing/enrich/${requestId}/results`,
+        message: "Enrichment request accepted and queued for processing.",
+      });
     });
   },
 );

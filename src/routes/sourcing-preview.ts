@@ -4,18 +4,14 @@ import { requireScope } from "../auth/middleware";
 import { ApiError } from "../errors";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
-import { findCandidates } from "../pipeline/find-candidates";
-import { deriveIcp } from "../pipeline/icp/derive-icp";
-import { previewCredits, toPreviewCandidate } from "../pipeline/preview-candidate";
+import { previewCredits } from "../pipeline/preview-candidate";
+import { runPreview } from "../runs/run-preview";
 import { capturedCredits } from "../billing/ledger";
-import { createRunWithReservation, getRun, listResults, recordCompletion, recordFailure, reservationIdOf } from "../runs/run-store";
-import { initialRunState } from "../runs/state-machine";
-import { loadProfiles } from "../talent-pool/store";
+import { getRun, listResults, reservationIdOf } from "../runs/run-store";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
-import { insufficientCredits } from "./sourcing";
+import { acceptedResponse, admitRun } from "./admission";
 import { RequestIdParam, SourcingAcceptedSchema, SourcingRequestSchema } from "./sourcing-schemas";
-import { baseUrl } from "./urls";
 
 export const sourcingPreviewRoutes = new OpenAPIHono<AppEnv>();
 
@@ -58,41 +54,11 @@ sourcingPreviewRoutes.openapi(
       const query = body.query ?? body.searchQuery;
       const credits = previewCredits(body.limit);
       const request = { title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit, exclude: body.exclude };
-      const { created, createdAt } = await createRunWithReservation(c.env.DB, {
-        id: runId, companyId: tenant.companyId, kind: "preview", request, webhookId: webhook?.id ?? null,
-        credits, costKey: "sourcing_preview", enforceAvailable: tenant.billingMode === "prepaid",
-      });
-      if (!created) throw await insufficientCredits(c.env.DB, tenant.companyId, credits);
+      const { createdAt } = await admitRun(c, { id: runId, kind: "preview", request, webhookId: webhook?.id ?? null, credits, costKey: "sourcing_preview" });
 
       // A preview is a search only: it runs within the request and is complete when 202 returns.
-      const icp = deriveIcp({ title: body.title, jobDescription: body.jobDescription, location: body.location, query });
-      const fail = (errorCode: "SOURCE_UNAVAILABLE" | "INTERNAL_ERROR", errorMessage: string) =>
-        recordFailure(c.env.DB, { ...initialRunState(runId, tenant.companyId), stage: "failed", errorCode, errorMessage });
-      try {
-        const found = await findCandidates(c.env, { companyId: tenant.companyId, icp, freeText: query, depth: body.limit, exclude: body.exclude });
-        if (!found.ok) {
-          await fail("SOURCE_UNAVAILABLE", found.reason);
-        } else {
-          const ids = found.hits.slice(0, body.limit).map((h) => h.profileId);
-          const byId = new Map((await loadProfiles(c.env.DB, tenant.companyId, ids)).map((p) => [p.profileId, p]));
-          const candidates = ids.flatMap((id) => (byId.has(id) ? [toPreviewCandidate(byId.get(id)!)] : []));
-          await recordCompletion(c.env.DB, {
-            runId, companyId: tenant.companyId, round: 1, foundCount: candidates.length, scoredCount: 0, batchesTotal: 0, batchesDone: 0,
-            results: candidates.map((p, i) => ({ profileId: p.profileId, rank: candidates.length - i, body: p })),
-            captured: previewCredits(candidates.length), // pages actually delivered
-            icp,
-          });
-        }
-      } catch (err) {
-        // Never leave a preview processing with its credits held.
-        await fail("INTERNAL_ERROR", "The preview could not be completed");
-        throw err;
-      }
-      c.header("Location", `${baseUrl(c)}/sourcing/preview/${runId}/results`);
-      return c.json(
-        { success: true as const, requestId: runId, status: "processing" as const, message: "Sourcing run accepted and queued for processing.", webhookId: webhook?.id ?? null, createdAt },
-        202,
-      );
+      await runPreview(c.env, { runId, companyId: tenant.companyId, title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit, exclude: body.exclude });
+      return acceptedResponse(c, { requestId: runId, webhookId: webhook?.id ?? null, createdAt, resultsPath: `/sourcing/preview/${runId}/results` });
     });
   },
 );

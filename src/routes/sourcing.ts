@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
-import { readBalance } from "../billing/ledger";
 import { ApiError } from "../errors";
 import type { Icp } from "../pipeline/types";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { requireScope } from "../auth/middleware";
-import { createRunWithReservation, getRun, listResults, reopenRunWithReservation, type RunRow } from "../runs/run-store";
+import { getRun, listResults, reopenRunWithReservation, type RunRow } from "../runs/run-store";
 import { extendRun, startRun } from "../runs/start-run";
 import { nowIso } from "../clock";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
@@ -14,17 +13,12 @@ import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
 import {
   RefineRequestSchema, RequestIdParam, ResultsDoneSchema, ResultsProcessingSchema, RunSchema, SourcingAcceptedSchema, SourcingRequestSchema,
 } from "./sourcing-schemas";
+import { acceptedResponse, ACCEPTED_MESSAGE, admitRun, insufficientCredits } from "./admission";
 import { baseUrl } from "./urls";
 
 export const sourcingRoutes = new OpenAPIHono<AppEnv>();
 
 const PROCESSING_MESSAGE = "Sourcing run is still processing. Please poll again in 10 seconds.";
-
-/** A prepaid company must have `required` credits available; postpaid always passes. */
-export async function insufficientCredits(db: D1Database, companyId: string, required: number): Promise<ApiError> {
-  const { available } = await readBalance(db, companyId);
-  return new ApiError("INSUFFICIENT_CREDITS", `This request needs ${required} credits; ${available} available`, { required, available });
-}
 
 sourcingRoutes.openapi(
   createRoute({
@@ -50,17 +44,11 @@ sourcingRoutes.openapi(
         title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit,
         exclude: body.exclude, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
       };
-      const { created, createdAt } = await createRunWithReservation(c.env.DB, {
-        id: runId, companyId: tenant.companyId, kind: "sourcing", request: job, webhookId: job.webhookId,
-        credits: body.limit, costKey: "sourcing", enforceAvailable: tenant.billingMode === "prepaid",
+      const { createdAt } = await admitRun(c, {
+        id: runId, kind: "sourcing", request: job, webhookId: job.webhookId, credits: body.limit, costKey: "sourcing",
       });
-      if (!created) throw await insufficientCredits(c.env.DB, tenant.companyId, body.limit);
       await startRun(c.env, runId, tenant.companyId, job);
-      c.header("Location", `${baseUrl(c)}/sourcing/${runId}/results`);
-      return c.json(
-        { success: true as const, requestId: runId, status: "processing" as const, message: "Sourcing run accepted and queued for processing.", webhookId: job.webhookId, createdAt },
-        202,
-      );
+      return acceptedResponse(c, { requestId: runId, webhookId: job.webhookId, createdAt, resultsPath: `/sourcing/${runId}/results` });
     });
   },
 );
@@ -164,7 +152,7 @@ sourcingRoutes.openapi(
     if (outcome === "insufficient_credits") throw await insufficientCredits(c.env.DB, tenant.companyId, limit);
     await extendRun(c.env, run, { query: body.query, limit });
     return c.json(
-      { success: true as const, requestId: run.id, status: "processing" as const, message: "Sourcing run accepted and queued for processing.", webhookId: run.webhookId, updatedAt: nowIso() },
+      { success: true as const, requestId: run.id, status: "processing" as const, message: ACCEPTED_MESSAGE, webhookId: run.webhookId, updatedAt: nowIso() },
       202,
     );
   },

@@ -1,0 +1,46 @@
+import type { Env } from "../env";
+import { type Exclusions } from "../pipeline/exclusions";
+import { findCandidates } from "../pipeline/find-candidates";
+import { deriveIcp } from "../pipeline/icp/derive-icp";
+import { previewCredits, toPreviewCandidate } from "../pipeline/preview-candidate";
+import { loadProfiles } from "../talent-pool/store";
+import { recordCompletion, recordFailure } from "./run-store";
+import { initialRunState } from "./state-machine";
+
+export type PreviewAsk = {
+  runId: string;
+  companyId: string;
+  title: string;
+  jobDescription: string;
+  location?: string;
+  query?: string;
+  limit: number;
+  exclude?: Exclusions;
+};
+
+/**
+ * A preview is a search only (ICP → query → sources, no enrichment), short enough to run inside
+ * the request. It ends completed (charging 1 credit per page of 20 delivered) or failed (charging
+ * nothing) — never left processing with its credits held.
+ */
+export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
+  const icp = deriveIcp({ title: a.title, jobDescription: a.jobDescription, location: a.location, query: a.query });
+  const fail = (errorCode: "SOURCE_UNAVAILABLE" | "INTERNAL_ERROR", errorMessage: string) =>
+    recordFailure(env.DB, { ...initialRunState(a.runId, a.companyId), stage: "failed", errorCode, errorMessage });
+  try {
+    const found = await findCandidates(env, { companyId: a.companyId, icp, freeText: a.query, depth: a.limit, exclude: a.exclude });
+    if (!found.ok) return await fail("SOURCE_UNAVAILABLE", found.reason);
+    const ids = found.hits.slice(0, a.limit).map((h) => h.profileId);
+    const byId = new Map((await loadProfiles(env.DB, a.companyId, ids)).map((p) => [p.profileId, p]));
+    const candidates = ids.flatMap((id) => (byId.has(id) ? [toPreviewCandidate(byId.get(id)!)] : []));
+    await recordCompletion(env.DB, {
+      runId: a.runId, companyId: a.companyId, round: 1, foundCount: candidates.length, scoredCount: 0, batchesTotal: 0, batchesDone: 0,
+      results: candidates.map((p, i) => ({ profileId: p.profileId, rank: candidates.length - i, body: p })),
+      captured: previewCredits(candidates.length), // pages actually delivered
+      icp,
+    });
+  } catch (err) {
+    await fail("INTERNAL_ERROR", "The preview could not be completed");
+    throw err;
+  }
+}
