@@ -19,7 +19,4 @@ export interface Env {
   RATE_LIMIT_PER_MINUTE?: string;
   RATE_LIMIT_PER_HOUR?: string;
   SOURCES?: string;
-  ICP_AGENT?: string;
-  PDL_API_KEY?: string;
-  OPENAI_API_KEY?: string;
 }
