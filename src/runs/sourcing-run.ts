@@ -114,7 +114,7 @@ export class SourcingRun extends DurableObject<Env> {
         console.error(JSON.stringify({ level: "error", msg: "run step failed", runId: s.runId, stage: s.stage, failures, error: String(err) }));
         if (failures >= MAX_STEP_FAILURES) {
           await this.ctx.storage.delete(["stepFailures", "stepRetryAt"]);
-          await this.apply(transition(s, { type: "crashed", message: "The run hit an internal error" }));
+          await this.dispatch({ type: "crashed", message: "The run hit an internal error" });
           continue; // the failure itself still has to be recorded
         }
         await this.ctx.storage.put({ stepFailures: failures, stepRetryAt: Date.now() + 1000 * 2 ** failures });
@@ -153,7 +153,7 @@ export class SourcingRun extends DurableObject<Env> {
       case "failed":
         await recordFailure(this.env.DB, s);
         await this.notify(s, "failed");
-        return this.apply(transition(s, { type: "outcome_recorded" }));
+        return this.dispatch({ type: "outcome_recorded" });
       case "completed":
         return;
     }
@@ -165,8 +165,7 @@ export class SourcingRun extends DurableObject<Env> {
     // A refinement (PATCH query) is read together with the original job, not instead of it.
     const icp = deriveIcp({ title: job.title, jobDescription: job.jobDescription, location: job.location, query: ask.query ?? job.query });
     await this.ctx.storage.put(`icp:${s.round}`, icp);
-    const next = transition(s, { type: "icp_derived" });
-    await this.apply(next, icp);
+    await this.dispatch({ type: "icp_derived" }, icp);
   }
 
   private async searchStep(s: RunState): Promise<void> {
@@ -177,11 +176,11 @@ export class SourcingRun extends DurableObject<Env> {
     const found = await findCandidates(this.env, {
       companyId: s.companyId, icp, freeText: ask.query ?? job.query, depth: searchDepth(ask.limit), exclude: job.exclude, alreadyScored,
     });
-    if (!found.ok) return this.apply(transition(s, { type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason }));
+    if (!found.ok) return this.dispatch({ type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason });
     const fresh = found.hits.map((h) => h.profileId);
     const batches = toBatches(fresh, readConfig(this.env).enrichBatchSize);
     await this.ctx.storage.put(`batches:${s.round}`, batches);
-    await this.apply(transition(s, { type: "search_finished", found: fresh.length, batches: batches.length }));
+    await this.dispatch({ type: "search_finished", found: fresh.length, batches: batches.length });
   }
 
   private async enqueueStep(s: RunState): Promise<void> {
@@ -192,11 +191,11 @@ export class SourcingRun extends DurableObject<Env> {
     }));
     // If this step is replayed the batches go out twice; the run ignores a batch it already has.
     for (let i = 0; i < messages.length; i += QUEUE_SEND_CHUNK) await this.env.ENRICH_QUEUE.sendBatch(messages.slice(i, i + QUEUE_SEND_CHUNK));
-    await this.apply(transition(s, { type: "batches_enqueued" }));
+    await this.dispatch({ type: "batches_enqueued" });
   }
 
   private async deadlineStep(s: RunState): Promise<void> {
-    await this.apply(transition(s, { type: "deadline_reached", nowMs: Date.now() }));
+    await this.dispatch({ type: "deadline_reached", nowMs: Date.now() });
   }
 
   private async rankStep(s: RunState): Promise<void> {
@@ -216,7 +215,7 @@ export class SourcingRun extends DurableObject<Env> {
     });
     this.ctx.storage.sql.exec(`UPDATE scored SET candidate = NULL WHERE round = ?`, s.round);
     await this.notify(s, "completed");
-    await this.apply(transition(s, { type: "ranked" }));
+    await this.dispatch({ type: "ranked" });
   }
 
   /** Owe the run's webhook (if any) the round's outcome; the outbox sends and retries it. */
@@ -231,6 +230,17 @@ export class SourcingRun extends DurableObject<Env> {
   }
 
   // ---- persistence ------------------------------------------------------------------------
+
+  /**
+   * Apply an event to the state as it is now. Steps await outside I/O (D1, the queue), during which
+   * batch reports may have moved the state on; applying to a stale snapshot would lose them.
+   */
+  private async dispatch(event: RunEvent, icp?: Icp): Promise<void> {
+    const current = this.state;
+    if (!current) return;
+    const next = transition(current, event);
+    if (next !== current) await this.apply(next, icp);
+  }
 
   /** Persist the new state, mirror it to D1, and set the alarm for whatever is due next. */
   private async apply(next: RunState, icp?: Icp): Promise<void> {
@@ -257,4 +267,3 @@ export class SourcingRun extends DurableObject<Env> {
   }
 }
 
-export type { RunEvent };

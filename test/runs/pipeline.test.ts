@@ -189,6 +189,23 @@ describe("at-least-once delivery", () => {
   });
 });
 
+describe("interleaving", () => {
+  it("batches scored before the queue send returns are not lost", async () => {
+    // The consumer can finish a batch while the run object is still awaiting sendBatch; the
+    // object must apply "enqueued" to the state as it is then, not to its snapshot from before.
+    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
+      const bodies = [...messages].map((m) => m.body as EnrichBatchMessage);
+      const batch = createMessageBatch("scoutflare-enrich", bodies.map((body, i) => ({ id: `i${i}`, timestamp: new Date(), attempts: 1, body })));
+      await worker.queue(batch, env, createExecutionContext());
+      return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } } as never;
+    });
+    const runId = await startRun(tenant, { ...validJob, limit: 8 });
+    const done = (await waitForRun(tenant.key, runId, 10_000)) as unknown as Results; // the deadline is 300 s away
+    expect(done.status).toBe("completed");
+    expect(done.candidates).toHaveLength(8);
+  });
+});
+
 describe("the deadline", () => {
   async function heldRun(limit: number) {
     const held = holdEnrichBatches();

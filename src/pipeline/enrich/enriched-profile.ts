@@ -1,4 +1,4 @@
-import { descriptionHighlights } from "../score/score-candidate";
+import { descriptionHighlights } from "../score/quotes";
 import { isCurrentRole, roleDuration, roleInterval, rolesMostRecentFirst } from "../score/experience";
 import type { Candidate, TalentProfile } from "../types";
 
