@@ -17,7 +17,7 @@ import { sourcingPreviewRoutes } from "./routes/sourcing-preview";
 import { sourcingEnrichRoutes } from "./routes/sourcing-enrich";
 import { webhookRoutes } from "./routes/webhooks";
 
-const JSON_BODY_LIMIT = 256 * 1024; // bytes; the largest valid POST /sourcing body is well under this
+const JSON_BODY_LIMIT = 1024 * 1024; // bytes; a POST /sourcing with 1,000 long exclusions fits
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024; // bytes, the contract's talent-pool import limit
 
 const OPENAPI_INFO = {
@@ -45,6 +45,11 @@ export function buildApp() {
     c.res.headers.set("X-Request-Id", requestId);
     applyRateLimitHeaders(c);
   });
+  // Tenant routes authenticate with an API key; scopes and the rate limit are checked per route.
+  for (const prefix of ["/sourcing", "/sourcing/*", "/webhooks", "/webhooks/*", "/billing/*", "/candidates/*"]) {
+    app.use(prefix, authenticateApiKey);
+  }
+
   app.use("*", async (c, next) => {
     const limit = c.req.path === "/candidates/import" ? IMPORT_BODY_LIMIT : JSON_BODY_LIMIT;
     return bodyLimit({
@@ -54,11 +59,6 @@ export function buildApp() {
       },
     })(c, next);
   });
-
-  // Tenant routes authenticate with an API key; scopes and the rate limit are checked per route.
-  for (const prefix of ["/sourcing", "/sourcing/*", "/webhooks", "/webhooks/*", "/billing/*", "/candidates/*"]) {
-    app.use(prefix, authenticateApiKey);
-  }
 
   app.route("/", serviceRoutes);
   // Fixed paths before the /sourcing/{requestId} ones.

@@ -4,7 +4,6 @@ import type { AppEnv } from "../app-env";
 import { readBalance } from "../billing/ledger";
 import { ApiError } from "../errors";
 import { createRunWithReservation, type NewRun } from "../runs/run-store";
-import { baseUrl } from "./urls";
 
 export const ACCEPTED_MESSAGE = "Sourcing run accepted and queued for processing.";
 
@@ -26,12 +25,12 @@ export async function admitRun(c: Context<AppEnv>, run: Omit<NewRun, "companyId"
   return { createdAt };
 }
 
-/** The contract's 202 body, with `Location` pointing at where the results will be. */
+/** The contract's 202 body, with `Location` the path of the results (relative, as the contract shows it). */
 export function acceptedResponse(
   c: Context<AppEnv>,
   a: { requestId: string; webhookId: string | null; createdAt: string; resultsPath: string; message?: string },
 ) {
-  c.header("Location", `${baseUrl(c)}${a.resultsPath}`);
+  c.header("Location", a.resultsPath);
   return c.json(
     { success: true as const, requestId: a.requestId, status: "processing" as const, message: a.message ?? ACCEPTED_MESSAGE, webhookId: a.webhookId, createdAt: a.createdAt },
     202,

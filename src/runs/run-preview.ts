@@ -20,7 +20,7 @@ export type PreviewAsk = {
 
 /**
  * A preview is a search only (ICP → query → sources, no enrichment), short enough to run inside
- * the request. It ends completed (charging 1 credit per page of 20 delivered) or failed (charging
+ * the request. It ends completed (charging the contract's ceil(limit / 20) credits) or failed (charging
  * nothing) — never left processing with its credits held.
  */
 export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
@@ -36,7 +36,7 @@ export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
     await recordCompletion(env.DB, {
       runId: a.runId, companyId: a.companyId, round: 1, foundCount: candidates.length, scoredCount: 0, batchesTotal: 0, batchesDone: 0,
       results: candidates.map((p, i) => ({ profileId: p.profileId, rank: candidates.length - i, body: p })),
-      captured: previewCredits(candidates.length), // pages actually delivered
+      captured: previewCredits(a.limit), // the contract's price: ceil(limit / 20), whatever the pool held
       icp,
     });
   } catch (err) {

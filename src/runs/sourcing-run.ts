@@ -5,6 +5,7 @@ import { deriveIcp } from "../pipeline/icp/derive-icp";
 import { type Exclusions, searchDepth } from "../pipeline/exclusions";
 import { findCandidates } from "../pipeline/find-candidates";
 import type { Candidate, Icp } from "../pipeline/types";
+import { existingProfileIds } from "../talent-pool/store";
 import { toBatches, type EnrichBatchMessage } from "../queue/messages";
 import { sourcingEventData, sourcingEventName } from "../webhooks/events";
 import { DeliveryOutbox } from "../webhooks/outbox";
@@ -200,13 +201,18 @@ export class SourcingRun extends DurableObject<Env> {
 
   private async rankStep(s: RunState): Promise<void> {
     const ask = await this.roundAsk(s.round);
-    const rows = this.ctx.storage.sql
-      .exec<{ candidate: string }>(
-        `SELECT candidate FROM scored WHERE round = ? AND candidate IS NOT NULL ORDER BY match_score DESC, profile_id LIMIT ?`,
-        s.round, ask.limit,
+    const ranked = this.ctx.storage.sql
+      .exec<{ profile_id: string; candidate: string }>(
+        `SELECT profile_id, candidate FROM scored WHERE round = ? AND candidate IS NOT NULL ORDER BY match_score DESC, profile_id`,
+        s.round,
       )
       .toArray();
-    const delivered = rows.map((r) => JSON.parse(r.candidate) as Candidate);
+    // Someone erased (DELETE /candidates) while the run was scoring must not come back in its results.
+    const stillInPool = await existingProfileIds(this.env.DB, s.companyId, ranked.map((r) => r.profile_id));
+    const delivered = ranked
+      .filter((r) => stillInPool.has(r.profile_id))
+      .slice(0, ask.limit)
+      .map((r) => JSON.parse(r.candidate) as Candidate);
     await recordCompletion(this.env.DB, {
       runId: s.runId, companyId: s.companyId, round: s.round, foundCount: s.foundCount, scoredCount: s.scoredCount,
       batchesTotal: s.batchesTotal, batchesDone: s.batchesDone.length,

@@ -126,6 +126,15 @@ export async function loadProfiles(db: D1Database, companyId: string, profileIds
   return results.map(toTalentProfile);
 }
 
+/** Which of these profiles are (still) in the company's pool. */
+export async function existingProfileIds(db: D1Database, companyId: string, profileIds: string[]): Promise<Set<string>> {
+  const { results } = await db
+    .prepare(`SELECT id FROM talent_profiles WHERE company_id = ?1 AND id IN (SELECT value FROM json_each(?2))`)
+    .bind(companyId, JSON.stringify(profileIds))
+    .all<{ id: string }>();
+  return new Set(results.map((r) => r.id));
+}
+
 /** Erase a person: from the pool (the FTS index follows by trigger) and from every stored result. */
 export async function eraseProfile(db: D1Database, companyId: string, profileId: string): Promise<boolean> {
   const [pool] = await db.batch([

@@ -85,7 +85,7 @@ describe("validation (400 VALIDATION_ERROR)", () => {
   });
 
   it("a body over the limit is 413 PAYLOAD_TOO_LARGE", async () => {
-    const res = await api("/sourcing", { method: "POST", key: tenant.key, json: { ...validJob, jobDescription: "y".repeat(300_000) } });
+    const res = await api("/sourcing", { method: "POST", key: tenant.key, json: { ...validJob, jobDescription: "y".repeat(1_100_000) } });
     expect(res.status).toBe(413);
     expect((await errorOf(res)).error.code).toBe("PAYLOAD_TOO_LARGE");
   });

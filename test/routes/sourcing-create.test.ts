@@ -26,7 +26,7 @@ describe("POST /sourcing accepted", () => {
       webhookId: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
-    expect(res.headers.get("location")).toBe(`http://scoutflare.test/sourcing/${body.requestId}/results`);
+    expect(res.headers.get("location")).toBe(`/sourcing/${body.requestId}/results`);
     const reserve = await env.DB.prepare(`SELECT amount FROM credit_ledger WHERE company_id = ? AND entry_type = 'reserve'`).bind(t.companyId).first<{ amount: number }>();
     expect(reserve?.amount).toBe(25);
   });

@@ -24,13 +24,13 @@ async function pollEnrich(key: string, requestId: string): Promise<Record<string
 }
 
 describe("POST /sourcing/preview", () => {
-  it("returns nine-field candidates and charges 1 credit per page of 20 delivered", async () => {
+  it("returns nine-field candidates and charges 1 credit per page of 20 (ceil(limit / 20))", async () => {
     const before = await ledgerOf(tenant.companyId);
     const res = await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { ...validJob, limit: 25 } });
     expect(res.status).toBe(202);
     const { requestId } = await res.json<{ requestId: string }>();
     expect(requestId).toMatch(/^req_prev_[0-9a-f-]{36}$/);
-    expect(res.headers.get("location")).toBe(`http://scoutflare.test/sourcing/preview/${requestId}/results`);
+    expect(res.headers.get("location")).toBe(`/sourcing/preview/${requestId}/results`);
     const results = await (await api(`/sourcing/preview/${requestId}/results`, { key: tenant.key })).json<{ status: string; candidates: Record<string, unknown>[]; creditsConsumed: number }>();
     expect(results.status).toBe("completed");
     expect(results.candidates).toHaveLength(25);
@@ -41,13 +41,15 @@ describe("POST /sourcing/preview", () => {
     expect(after.reserved).toBe(0);
   });
 
-  it("a preview that finds few people charges for the pages it delivered", async () => {
+  it("the price follows the limit asked (ceil(limit / 20)), however few people match", async () => {
     const before = await ledgerOf(tenant.companyId);
-    const res = await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { title: "Zymurgist", jobDescription: "Brewing science for zymurgy research only.", limit: 60 } });
+    const res = await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { title: "Zymurgist", jobDescription: "Brewing science for zymurgy research only.", limit: 41 } });
     const { requestId } = await res.json<{ requestId: string }>();
     const results = await (await api(`/sourcing/preview/${requestId}/results`, { key: tenant.key })).json<{ candidates: unknown[]; creditsConsumed: number }>();
-    expect(results.creditsConsumed).toBe(Math.ceil(results.candidates.length / 20));
-    expect(before.balance - (await ledgerOf(tenant.companyId)).balance).toBe(results.creditsConsumed);
+    expect(results.creditsConsumed).toBe(3);
+    const after = await ledgerOf(tenant.companyId);
+    expect(before.balance - after.balance).toBe(3);
+    expect(after.reserved).toBe(0);
   });
 
   it("has the same pre-flight: 402 when the pages cannot be paid", async () => {

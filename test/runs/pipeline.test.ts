@@ -171,6 +171,7 @@ describe("at-least-once delivery", () => {
     const sent = held.flatMap((m) => m.body.profileIds).length;
     expect(done.scoredCount).toBe(sent - 1);
     expect(done.candidates.map((c) => c.profileId)).not.toContain(victim);
+    expect(done.candidates).toHaveLength(Math.min(100, sent - 1));
     const captured = await env.DB.prepare(`SELECT amount FROM credit_ledger WHERE reservation_id = ? AND entry_type = 'capture'`).bind(`${runId}:r1`).first<{ amount: number }>();
     expect(captured?.amount).toBe(done.candidates.length);
   });
@@ -186,6 +187,26 @@ describe("at-least-once delivery", () => {
     const done = (await waitForRun(tenant.key, runId)) as unknown as Results;
     expect(done.status).toBe("completed");
     expect(done.scoredCount).toBe(held[0].body.profileIds.length);
+  });
+});
+
+describe("erasure during a run", () => {
+  it("a person erased after being scored is not delivered when the run ranks", async () => {
+    const held = holdEnrichBatches();
+    const runId = await startRun(tenant, { ...validJob, limit: 5 });
+    await vi.waitFor(() => expect(held.length).toBeGreaterThan(1), { timeout: 10_000 });
+    // Score everything except the last batch, so the run is still waiting when the erasure happens.
+    const deliver = (bodies: EnrichBatchMessage[]) =>
+      worker.queue(createMessageBatch("scoutflare-enrich", bodies.map((body, i) => ({ id: `x${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body }))), env, createExecutionContext());
+    await deliver(held.slice(0, -1).map((m) => m.body));
+    const scored = await runInDurableObject(runStub(runId), (_i, state) =>
+      state.storage.sql.exec<{ profile_id: string }>(`SELECT profile_id FROM scored ORDER BY match_score DESC LIMIT 1`).toArray());
+    const best = scored[0].profile_id;
+    expect((await api(`/candidates/${best}`, { method: "DELETE", key: tenant.key })).status).toBe(200);
+    await deliver([held.at(-1)!.body]);
+    const done = (await waitForRun(tenant.key, runId)) as unknown as Results;
+    expect(done.candidates.map((c) => c.profileId)).not.toContain(best);
+    expect(done.candidates).toHaveLength(5);
   });
 });
 
