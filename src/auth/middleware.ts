@@ -5,7 +5,7 @@ import type { AppEnv } from "../app-env";
 import { readConfig } from "../config";
 import { apiKeys, companies } from "../db/schema";
 import { ApiError } from "../errors";
-import { enforceRateLimit } from "../ratelimit/middleware";
+import { enforceRateLimit, reportRateLimit } from "../ratelimit/middleware";
 import { hashApiKey, isKeyUsable, KEY_PATTERN, type Scope, timingSafeEqualText } from "./api-keys";
 
 function bearerToken(header: string | undefined): string | null {
@@ -46,6 +46,7 @@ export const authenticateApiKey = createMiddleware<AppEnv>(async (c, next) => {
 export function requireScope(scope: Scope) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!c.get("tenant").scopes.includes(scope)) {
+      await reportRateLimit(c);
       throw new ApiError("INSUFFICIENT_PERMISSIONS", `This API key lacks the '${scope}' scope`, { requiredScope: scope });
     }
     await enforceRateLimit(c);

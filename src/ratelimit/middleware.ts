@@ -3,11 +3,21 @@ import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
 import { rateLimitHeaders } from "./windows";
 
+function limiterOf(c: Context<AppEnv>) {
+  return c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(c.get("tenant").keyId));
+}
+
+/**
+ * For a request refused before the limit is checked (a missing scope): the quota headers still go
+ * on the response, as on every response, but nothing is counted.
+ */
+export async function reportRateLimit(c: Context<AppEnv>): Promise<void> {
+  c.set("rateLimit", await limiterOf(c).peek(c.get("tenant").rateLimits));
+}
+
 /** Counts the request against its key's windows (one Durable Object per key) and rejects it when full. */
 export async function enforceRateLimit(c: Context<AppEnv>): Promise<void> {
-  const tenant = c.get("tenant");
-  const limiter = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(tenant.keyId));
-  const decision = await limiter.consume(tenant.rateLimits);
+  const decision = await limiterOf(c).consume(c.get("tenant").rateLimits);
   c.set("rateLimit", decision);
   if (!decision.allowed) {
     throw new ApiError(

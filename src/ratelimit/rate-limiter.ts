@@ -36,6 +36,11 @@ export class RateLimiter extends DurableObject<Env> {
     return decision;
   }
 
+  /** The key's quota as it stands, without counting a request (for responses refused before the limit). */
+  async peek(limits: RateLimits): Promise<RateLimitDecision> {
+    return decideRequest(this.current(), limits, Date.now(), { count: false }).decision;
+  }
+
   /**
    * Delete the state once both windows are over. Idempotent: with nothing stored it does nothing;
    * delivered early (at-least-once delivery, or a request that opened a new window in between) it

@@ -71,6 +71,7 @@ export function decideRequest(
   state: WindowState | undefined,
   limits: RateLimits,
   nowMs: number,
+  opts: { count: boolean } = { count: true }, // false: report the quota without spending from it
 ): { decision: RateLimitDecision; next: WindowState } {
   const minute = currentWindow(state?.minuteStart, state?.minuteCount ?? 0, nowMs, MINUTE_MS);
   const hour = currentWindow(state?.hourStart, state?.hourCount ?? 0, nowMs, HOUR_MS);
@@ -78,7 +79,7 @@ export function decideRequest(
   const minuteFull = minute.count >= limits.perMinute;
   const hourFull = hour.count >= limits.perHour;
   const allowed = !minuteFull && !hourFull;
-  const spent = allowed ? 1 : 0;
+  const spent = allowed && opts.count ? 1 : 0;
 
   const next: WindowState = {
     minuteStart: minute.start,

@@ -88,6 +88,19 @@ describe("rate-limit headers", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("x-ratelimit-remaining-minute")).toMatch(/^[0-4]$/);
   });
+
+  it("a 403 for a missing scope carries the headers but is not counted", async () => {
+    const { seen } = await inOneWindow(async () => {
+      const t = await createTenant({ rateLimit: LIMITS, scopes: ["sourcing:read"] });
+      const seen: Seen[] = [];
+      for (let i = 0; i < 3; i++) seen.push(await observe(await api("/sourcing", { method: "POST", key: t.key, json: validJob })));
+      seen.push(await observe(await api(`/sourcing/req_${crypto.randomUUID()}`, { key: t.key })));
+      return { seen };
+    });
+    expect(seen.map((s) => s.status)).toEqual([403, 403, 403, 404]);
+    expect(seen.slice(0, 3).map((s) => s.minute.remaining)).toEqual([5, 5, 5]);
+    expect(seen[3].minute.remaining).toBe(4);
+  });
 });
 
 describe("429 RATE_LIMIT_EXCEEDED", () => {
