@@ -51,7 +51,8 @@ candidateRoutes.openapi(
   async (c) => {
     const format = importFormat(c.req.header("content-type"));
     if (!format) throw validationError([{ path: [], message: "Content-Type must be application/x-ndjson or application/json" }], "Unsupported content type");
-    const text = await c.req.text();
+    // Decoded by hand: workerd warns when .text() reads a body whose type is not text/* (NDJSON).
+    const text = new TextDecoder().decode(await c.req.arrayBuffer());
     const parsed = parseImport(text, format);
     if (!parsed) throw validationError([{ path: [], message: "A JSON import must be an array of profiles" }], "Malformed request body");
     if (parsed.count > MAX_IMPORT_PROFILES) {
