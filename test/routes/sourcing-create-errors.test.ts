@@ -1,7 +1,7 @@
 // POST /sourcing: every rejection of the contract, in its check order, and that a rejected request
 // creates nothing and reserves nothing.
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { api, createTenant, errorOf, type TestTenant, validJob } from "../helpers";
 
 let tenant: TestTenant;
@@ -187,5 +187,28 @@ describe("envelope and headers", () => {
     for (const res of [ok, bad, missing]) expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).error.code).toBe("RESOURCE_NOT_FOUND");
+  });
+});
+
+describe("unexpected failures", () => {
+  it("become 500 INTERNAL_ERROR in the envelope, with the request id and no internals", async () => {
+    const t = await createTenant();
+    const prepare = env.DB.prepare.bind(env.DB);
+    const spy = vi.spyOn(env.DB, "prepare").mockImplementation((sql: string) => {
+      if (sql.includes("credit_ledger")) throw new Error("D1_ERROR: disk I/O error at /var/db/secret-path");
+      return prepare(sql);
+    });
+    try {
+      const res = await api("/sourcing", { method: "POST", key: t.key, json: validJob });
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      const body = JSON.parse(text);
+      expect(body).toMatchObject({ success: false, error: { code: "INTERNAL_ERROR" } });
+      expect(body.error.message).toContain("X-Request-Id");
+      expect(res.headers.get("x-request-id")).toBeTruthy();
+      expect(text).not.toMatch(/secret-path|D1_ERROR|\.ts:\d+|at async/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
