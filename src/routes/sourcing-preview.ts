@@ -5,6 +5,7 @@ import { ApiError } from "../errors";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { previewCredits } from "../pipeline/preview-candidate";
+import { jobAskOf } from "../runs/job-ask";
 import { runPreview } from "../runs/run-preview";
 import { capturedCredits } from "../billing/ledger";
 import { getRun, listResults, reservationIdOf } from "../runs/run-store";
@@ -51,13 +52,11 @@ sourcingPreviewRoutes.openapi(
       // Same body and checks as POST /sourcing; a preview itself sends no webhook events.
       const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, SOURCING_EVENTS) : null;
       const runId = newId.previewRun();
-      const query = body.query ?? body.searchQuery;
-      const credits = previewCredits(body.limit);
-      const request = { title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit, exclude: body.exclude };
-      const { createdAt } = await admitRun(c, { id: runId, kind: "preview", request, webhookId: webhook?.id ?? null, credits, costKey: "sourcing_preview" });
-
+      const ask = jobAskOf(body);
+      const credits = previewCredits(ask.limit);
+      const { createdAt } = await admitRun(c, { id: runId, kind: "preview", request: ask, webhookId: webhook?.id ?? null, credits, costKey: "sourcing_preview" });
       // A preview is a search only: it runs within the request and is complete when 202 returns.
-      await runPreview(c.env, { runId, companyId: tenant.companyId, title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit, exclude: body.exclude });
+      await runPreview(c.env, { ...ask, runId, companyId: tenant.companyId });
       return acceptedResponse(c, { requestId: runId, webhookId: webhook?.id ?? null, createdAt, resultsPath: `/sourcing/preview/${runId}/results` });
     });
   },

@@ -6,6 +6,7 @@ import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { requireScope } from "../auth/middleware";
 import { getRun, listResults, reopenRunWithReservation, type RunRow } from "../runs/run-store";
+import { jobAskOf } from "../runs/job-ask";
 import { extendRun, startRun } from "../runs/start-run";
 import { nowIso } from "../clock";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
@@ -39,11 +40,7 @@ sourcingRoutes.openapi(
     return withIdempotency(c, body, async () => {
       const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, SOURCING_EVENTS) : null;
       const runId = newId.sourcingRun();
-      const query = body.query ?? body.searchQuery;
-      const job = {
-        title: body.title, jobDescription: body.jobDescription, location: body.location, query, limit: body.limit,
-        exclude: body.exclude, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
-      };
+      const job = { ...jobAskOf(body), webhookId: webhook?.id ?? null, baseUrl: baseUrl(c) };
       const { createdAt } = await admitRun(c, {
         id: runId, kind: "sourcing", request: job, webhookId: job.webhookId, credits: body.limit, costKey: "sourcing",
       });

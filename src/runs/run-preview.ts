@@ -1,22 +1,13 @@
 import type { Env } from "../env";
-import { type Exclusions } from "../pipeline/exclusions";
 import { findCandidates } from "../pipeline/find-candidates";
 import { deriveIcp } from "../pipeline/icp/derive-icp";
 import { previewCredits, toPreviewCandidate } from "../pipeline/preview-candidate";
 import { loadProfiles } from "../talent-pool/store";
+import type { JobAsk } from "./job-ask";
 import { recordCompletion, recordFailure } from "./run-store";
 import { initialRunState } from "./state-machine";
 
-export type PreviewAsk = {
-  runId: string;
-  companyId: string;
-  title: string;
-  jobDescription: string;
-  location?: string;
-  query?: string;
-  limit: number;
-  exclude?: Exclusions;
-};
+export type PreviewAsk = JobAsk & { runId: string; companyId: string };
 
 /**
  * A preview is a search only (ICP → query → sources, no enrichment), short enough to run inside

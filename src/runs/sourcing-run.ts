@@ -2,7 +2,8 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { readConfig } from "../config";
 import { deriveIcp } from "../pipeline/icp/derive-icp";
-import { type Exclusions, searchDepth } from "../pipeline/exclusions";
+import { searchDepth } from "../pipeline/exclusions";
+import type { JobAsk } from "./job-ask";
 import { findCandidates } from "../pipeline/find-candidates";
 import type { Candidate, Icp } from "../pipeline/types";
 import { existingProfileIds } from "../talent-pool/store";
@@ -13,13 +14,7 @@ import { recordCompletion, recordFailure, recordProgress } from "./run-store";
 import { initialRunState, nextAlarmAt, type RunEvent, type RunState, TERMINAL, transition } from "./state-machine";
 
 /** What a run was asked: the POST body, kept by the object so no step has to read it back from D1. */
-export type RunJob = {
-  title: string;
-  jobDescription: string;
-  location?: string;
-  query?: string;
-  limit: number;
-  exclude?: Exclusions;
+export type RunJob = JobAsk & {
   webhookId: string | null;
   baseUrl: string; // public origin for the webhook's resultsUrl
 };
