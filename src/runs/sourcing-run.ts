@@ -137,7 +137,7 @@ export class SourcingRun extends DurableObject<Env> {
   private async step(s: RunState): Promise<void> {
     switch (s.stage) {
       case "accepted":
-        return; // start() moves past this before any alarm is set
+        return; // never due: start() moves past it before anything is stored
       case "icp":
         return this.deriveIcpStep(s);
       case "searching":

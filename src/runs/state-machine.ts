@@ -101,6 +101,7 @@ export function transition(state: RunState, event: RunEvent): RunState {
 export function nextAlarmAt(state: RunState, nowMs: number): number | null {
   switch (state.stage) {
     case "accepted":
+      return null; // nothing to do until `started` (start() applies it at once)
     case "icp":
     case "searching":
     case "ranking":

@@ -55,7 +55,7 @@ describe("transition", () => {
 
 describe("nextAlarmAt", () => {
   it.each([
-    ["accepted", at("accepted"), NOW],
+    ["accepted (not started)", at("accepted"), null],
     ["icp", at("icp"), NOW],
     ["searching", at("searching"), NOW],
     ["enriching, batches not yet sent", at("enriching"), NOW],
