@@ -12,6 +12,8 @@ export default defineConfig(async () => ({
           ADMIN_TOKEN: "test-admin-token",
           // Tests exercise the real retry/deadline paths quickly.
           WEBHOOK_RETRY_SCHEDULE_S: "1,1,1",
+          // Test-only key (random, used nowhere else) so tests exercise sealed webhook secrets.
+          SECRETS_ENCRYPTION_KEY: "SG7zSvEr1PGhRVmg6+49vT58K0XgOpL5FiFr3v6BcVQ=",
         },
       },
     }),

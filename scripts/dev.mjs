@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run dev`: prepare local state and serve the Worker on http://127.0.0.1:8787 with demo data.
-//  1. .dev.vars from .dev.vars.example when missing   2. D1 migrations (local)
+//  1. .dev.vars from .dev.vars.example when missing, plus a generated demo API key and
+//     SECRETS_ENCRYPTION_KEY when it lacks them   2. D1 migrations (local)
 //  3. demo company, API key, webhook config and credits (idempotent SQL)
 //  4. wrangler dev (extra arguments pass through: `npm run dev -- --port 9000 --var NAME:VALUE`)
 //  5. the generated demo talent pool imported through the real API, then a ready-to-paste curl.
 // No prompts, no network.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -57,12 +58,23 @@ function demoKey(vars) {
   return key;
 }
 
+// A fresh random key per checkout, never a fixed one: webhook secrets are sealed with it locally
+// as in production. Changing it later makes the local rows sealed with the old one unreadable.
+function ensureSecretsKey(vars) {
+  if (vars.SECRETS_ENCRYPTION_KEY) return;
+  const key = randomBytes(32).toString("base64");
+  appendFileSync(".dev.vars", `\n# Seals webhook secrets at rest, written by npm run dev (local only).\nSECRETS_ENCRYPTION_KEY=${key}\n`);
+  console.log("• generated SECRETS_ENCRYPTION_KEY in .dev.vars");
+}
+
 const sql = (v) => (v === null ? "NULL" : `'${String(v).replaceAll("'", "''")}'`);
 
 function seedSql(key) {
   const now = new Date().toISOString();
   const hash = createHash("sha256").update(key).digest("hex");
   const scopes = JSON.stringify(["sourcing:read", "sourcing:write", "enrich:write", "webhooks:read", "webhooks:write", "billing:read", "candidates:read", "candidates:write"]);
+  // Seeded plaintext on purpose: the Worker opens a value without the enc:v1: prefix as is, and a
+  // rotate-secret on the demo webhook stores both secrets sealed from then on.
   const secret = `whsec_${Buffer.from(createHash("sha256").update(`demo-webhook:${key}`).digest()).toString("base64")}`;
   return `
 INSERT OR IGNORE INTO companies (id, name, billing_mode, created_at) VALUES (${sql(DEMO.companyId)}, 'Demo Company', 'prepaid', ${sql(now)});
@@ -114,6 +126,7 @@ async function importDemoPool(key) {
 async function main() {
   const vars = readDevVars();
   const key = demoKey(vars);
+  ensureSecretsKey(vars);
   console.log("• applying D1 migrations (local)");
   run(["d1", "migrations", "apply", "DB", "--local"]);
   mkdirSync(".wrangler", { recursive: true });

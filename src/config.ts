@@ -9,6 +9,8 @@ export type Config = {
   webhookAllowLocalhost: boolean;
   defaultRateLimits: { perMinute: number; perHour: number };
   sources: string[];
+  /** Base64 AES-256 key for secrets at rest; null stores them unencrypted (warned once per isolate). */
+  secretsEncryptionKey: string | null;
 };
 
 function positiveInt(raw: string | undefined, fallback: number): number {
@@ -27,6 +29,7 @@ export function readConfig(env: Env): Config {
       perMinute: positiveInt(env.RATE_LIMIT_PER_MINUTE, 60),
       perHour: positiveInt(env.RATE_LIMIT_PER_HOUR, 2000),
     },
+    secretsEncryptionKey: env.SECRETS_ENCRYPTION_KEY?.trim() || null,
     sources: (env.SOURCES ?? "talent_pool").split(",").map((s) => s.trim()).filter(Boolean),
   };
 }

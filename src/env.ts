@@ -11,6 +11,8 @@ export interface Env {
   ENRICHMENT_JOB: DurableObjectNamespace<EnrichmentJob>;
   ENRICH_QUEUE: Queue<EnrichBatchMessage>;
   ADMIN_TOKEN?: string;
+  /** Base64 of 32 bytes (`openssl rand -base64 32`): seals webhook secrets at rest. */
+  SECRETS_ENCRYPTION_KEY?: string;
   PUBLIC_BASE_URL?: string;
   ENRICH_BATCH_SIZE?: string;
   RUN_DEADLINE_S?: string;

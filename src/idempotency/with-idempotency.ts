@@ -3,6 +3,8 @@
 // refused with 409 rather than run twice. Scoped per company.
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
+import { readConfig } from "../config";
+import { openSecret, sealSecret } from "../crypto/secret-box";
 import { ApiError } from "../errors";
 
 const KEY_MAX = 255;
@@ -10,6 +12,8 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 // An in-flight record older than this is from a request that died; it may be taken over.
 const IN_FLIGHT_STALE_MS = 60 * 1000;
 const REPLAYED_HEADERS = ["location", "content-type"];
+
+const bodyContext = (companyId: string, key: string) => `idempotency:${companyId}:${key}:response_body`;
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
@@ -39,6 +43,7 @@ export async function withIdempotency<R extends Response>(c: Context<AppEnv>, bo
     });
   }
   const db = c.env.DB;
+  const secretsKey = readConfig(c.env).secretsEncryptionKey;
   const companyId = c.get("tenant").companyId;
   const requestHash = await sha256Hex(`${c.req.method} ${new URL(c.req.url).pathname}\n${JSON.stringify(body)}`);
   const now = Date.now();
@@ -74,7 +79,8 @@ export async function withIdempotency<R extends Response>(c: Context<AppEnv>, bo
     const headers = new Headers(JSON.parse(row.response_headers ?? "{}") as Record<string, string>);
     headers.set("Idempotent-Replayed", "true");
     // The stored response is the one `create` returned, byte for byte, so it stands in for its type.
-    return new Response(row.response_body, { status: row.response_status ?? 200, headers }) as R;
+    const replayed = row.response_body === null ? null : await openSecret(secretsKey, row.response_body, bodyContext(companyId, key));
+    return new Response(replayed, { status: row.response_status ?? 200, headers }) as R;
   }
 
   // Our claim is the in-flight row with our created_at. If this request outlived IN_FLIGHT_STALE_MS,
@@ -95,7 +101,10 @@ export async function withIdempotency<R extends Response>(c: Context<AppEnv>, bo
     await release();
     return res;
   }
-  const stored = await res.clone().text();
+  // A first response can hold a secret shown once (a webhook's signingSecret): it is sealed at rest
+  // like every other secret when a key is configured.
+  const text = await res.clone().text();
+  const stored = secretsKey === null ? text : await sealSecret(secretsKey, text, bodyContext(companyId, key));
   const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (res.headers.get(h) ? [[h, res.headers.get(h)!]] : [])));
   await db
     .prepare(

@@ -37,7 +37,7 @@ function companyOf(c: Ctx): string {
 }
 
 async function findWebhook(c: Ctx, id: string): Promise<WebhookConfigRow> {
-  const row = await findWebhookConfig(c.env.DB, companyOf(c), id);
+  const row = await findWebhookConfig(c.env, companyOf(c), id);
   if (!row) throw new ApiError("WEBHOOK_NOT_FOUND", "Webhook configuration not found", { webhookId: id });
   return row;
 }
@@ -67,7 +67,7 @@ webhookRoutes.openapi(
     guardUrl(c, body.url);
     return withIdempotency(c, body, async () => {
       const signingSecret = generateSigningSecret();
-      const row = await createWebhookConfig(c.env.DB, {
+      const row = await createWebhookConfig(c.env, {
         id: newId.webhook(), companyId: companyOf(c), url: body.url, name: body.name, description: body.description ?? null,
         events: uniqueEvents(body.events), headers: body.headers.map((h) => ({ ...h, isMasked: true })),
         maxRetries: body.maxRetries, timeoutMs: body.timeoutMs, signingSecret, nowIso: nowIso(),
@@ -82,7 +82,7 @@ webhookRoutes.openapi(
     method: "get", path: "/webhooks", tags, summary: "List the company's webhooks, newest first", middleware: [requireScope("webhooks:read")] as const,
     responses: { 200: jsonResponse(WebhookListSchema, "The webhooks"), ...errorResponses(403) },
   }),
-  async (c) => c.json({ success: true as const, webhooks: (await listWebhookConfigs(c.env.DB, companyOf(c))).map(webhookView) }, 200),
+  async (c) => c.json({ success: true as const, webhooks: (await listWebhookConfigs(c.env, companyOf(c))).map(webhookView) }, 200),
 );
 
 // The delivery routes come before /webhooks/{id}/… so that "deliveries" is never read as an id.
@@ -146,7 +146,7 @@ webhookRoutes.openapi(
       if (!merged.ok) throw validationError([{ path: ["headers", merged.index, "value"], message: "a new header needs a value" }]);
       changes.headers = merged.headers;
     }
-    const row = await updateWebhookConfig(c.env.DB, companyOf(c), id, changes, nowIso());
+    const row = await updateWebhookConfig(c.env, companyOf(c), id, changes, nowIso());
     if (!row) throw new ApiError("WEBHOOK_NOT_FOUND", "Webhook configuration not found", { webhookId: id });
     return c.json({ success: true as const, ...webhookView(row) }, 200);
   },
@@ -178,7 +178,7 @@ webhookRoutes.openapi(
     const { id } = c.req.valid("param");
     const current = await findWebhook(c, id);
     const secrets = rotateSecrets(current, generateSigningSecret(), Date.now());
-    const row = await updateWebhookConfig(c.env.DB, companyOf(c), id, secrets, nowIso());
+    const row = await updateWebhookConfig(c.env, companyOf(c), id, secrets, nowIso());
     if (!row) throw new ApiError("WEBHOOK_NOT_FOUND", "Webhook configuration not found", { webhookId: id });
     return c.json(
       { success: true as const, ...webhookView(row), signingSecret: secrets.signingSecret, previousSecretExpiresAt: secrets.previousSecretExpiresAt! },
@@ -212,7 +212,7 @@ webhookRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const row = await resetCircuit(c.env.DB, companyOf(c), id, nowIso());
+    const row = await resetCircuit(c.env, companyOf(c), id, nowIso());
     if (!row) throw new ApiError("WEBHOOK_NOT_FOUND", "Webhook configuration not found", { webhookId: id });
     return c.json({ success: true as const, ...webhookView(row) }, 200);
   },

@@ -1,9 +1,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import { readConfig } from "../config";
 import { webhookConfigs } from "../db/schema";
+import type { Env } from "../env";
 import { ApiError } from "../errors";
 import type { WebhookEffect } from "./attempt-outcome";
 import { CIRCUIT_BREAKER_THRESHOLD } from "./retry-schedule";
+import { openWebhookSecrets, sealWebhookSecrets } from "./secrets-at-rest";
 
 export const SOURCING_EVENTS = ["SOURCING_COMPLETED", "SOURCING_FAILED"] as const;
 export const ENRICH_EVENTS = ["ENRICH_COMPLETED", "ENRICH_FAILED"] as const;
@@ -38,12 +41,23 @@ export async function resolveRunWebhook(
 }
 
 // ---- Webhook configs: CRUD for the API, reads for the dispatcher ------------------------------
+// Functions that read or write the secret fields take `env` for the encryption key: rows go in
+// sealed and come out opened, so a WebhookConfigRow in memory always holds plaintext.
 
 export type WebhookConfigRow = typeof webhookConfigs.$inferSelect;
 
 export type NewWebhookConfig = Pick<WebhookConfigRow, "companyId" | "url" | "name" | "description" | "events" | "headers" | "maxRetries" | "timeoutMs">;
 
-export async function createWebhookConfig(db: D1Database, input: NewWebhookConfig & { id: string; signingSecret: string; nowIso: string }): Promise<WebhookConfigRow> {
+const secretsKey = (env: Env): string | null => readConfig(env).secretsEncryptionKey;
+
+const openRow = (env: Env, row: WebhookConfigRow): Promise<WebhookConfigRow> => openWebhookSecrets(secretsKey(env), row.id, row);
+
+async function openRowIfAny(env: Env, row: WebhookConfigRow | undefined): Promise<WebhookConfigRow | undefined> {
+  return row ? openRow(env, row) : undefined;
+}
+
+/** The new config, as given (plaintext); D1 holds its secrets sealed. */
+export async function createWebhookConfig(env: Env, input: NewWebhookConfig & { id: string; signingSecret: string; nowIso: string }): Promise<WebhookConfigRow> {
   const { nowIso, ...fields } = input;
   const row: WebhookConfigRow = {
     ...fields,
@@ -55,24 +69,35 @@ export async function createWebhookConfig(db: D1Database, input: NewWebhookConfi
     createdAt: nowIso,
     updatedAt: nowIso,
   };
-  await drizzle(db).insert(webhookConfigs).values(row);
+  await drizzle(env.DB).insert(webhookConfigs).values(await sealWebhookSecrets(secretsKey(env), row.id, row));
   return row;
 }
 
 /** Newest first (index webhook_configs_by_company). */
-export function listWebhookConfigs(db: D1Database, companyId: string): Promise<WebhookConfigRow[]> {
-  return drizzle(db)
+export async function listWebhookConfigs(env: Env, companyId: string): Promise<WebhookConfigRow[]> {
+  const rows = await drizzle(env.DB)
     .select()
     .from(webhookConfigs)
     .where(eq(webhookConfigs.companyId, companyId))
     .orderBy(desc(webhookConfigs.createdAt), desc(webhookConfigs.id))
     .all();
+  return Promise.all(rows.map((row) => openRow(env, row)));
 }
 
 /** A config as its company sees it; another company's id is not found. */
-export function findWebhookConfig(db: D1Database, companyId: string, id: string): Promise<WebhookConfigRow | undefined> {
-  return drizzle(db)
+export async function findWebhookConfig(env: Env, companyId: string, id: string): Promise<WebhookConfigRow | undefined> {
+  const row = await drizzle(env.DB)
     .select()
+    .from(webhookConfigs)
+    .where(and(eq(webhookConfigs.id, id), eq(webhookConfigs.companyId, companyId)))
+    .get();
+  return openRowIfAny(env, row);
+}
+
+/** What creating a delivery needs to know of its webhook (no secrets, so no key). */
+export function findWebhookSubscription(db: D1Database, companyId: string, id: string): Promise<{ events: string[]; maxRetries: number } | undefined> {
+  return drizzle(db)
+    .select({ events: webhookConfigs.events, maxRetries: webhookConfigs.maxRetries })
     .from(webhookConfigs)
     .where(and(eq(webhookConfigs.id, id), eq(webhookConfigs.companyId, companyId)))
     .get();
@@ -81,18 +106,19 @@ export function findWebhookConfig(db: D1Database, companyId: string, id: string)
 export type WebhookConfigChanges = Partial<Pick<WebhookConfigRow, "url" | "name" | "description" | "events" | "headers" | "maxRetries" | "timeoutMs" | "isActive">>;
 
 export async function updateWebhookConfig(
-  db: D1Database,
+  env: Env,
   companyId: string,
   id: string,
   changes: WebhookConfigChanges & Partial<Pick<WebhookConfigRow, "signingSecret" | "previousSigningSecret" | "previousSecretExpiresAt">>,
   nowIso: string,
 ): Promise<WebhookConfigRow | undefined> {
-  return drizzle(db)
+  const row = await drizzle(env.DB)
     .update(webhookConfigs)
-    .set({ ...changes, updatedAt: nowIso })
+    .set({ ...(await sealWebhookSecrets(secretsKey(env), id, changes)), updatedAt: nowIso })
     .where(and(eq(webhookConfigs.id, id), eq(webhookConfigs.companyId, companyId)))
     .returning()
     .get();
+  return openRowIfAny(env, row);
 }
 
 export async function deleteWebhookConfig(db: D1Database, companyId: string, id: string): Promise<boolean> {
@@ -101,13 +127,14 @@ export async function deleteWebhookConfig(db: D1Database, companyId: string, id:
 }
 
 /** Close the circuit: the webhook is active again with a clean failure count. */
-export function resetCircuit(db: D1Database, companyId: string, id: string, nowIso: string): Promise<WebhookConfigRow | undefined> {
-  return drizzle(db)
+export async function resetCircuit(env: Env, companyId: string, id: string, nowIso: string): Promise<WebhookConfigRow | undefined> {
+  const row = await drizzle(env.DB)
     .update(webhookConfigs)
     .set({ consecutiveFailures: 0, circuitOpenedAt: null, isActive: true, updatedAt: nowIso })
     .where(and(eq(webhookConfigs.id, id), eq(webhookConfigs.companyId, companyId)))
     .returning()
     .get();
+  return openRowIfAny(env, row);
 }
 
 /**

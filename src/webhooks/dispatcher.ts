@@ -7,7 +7,7 @@ import type { DeliveryStatus, WebhookEvent } from "../db/schema";
 import type { Env } from "../env";
 import { newId } from "../ids";
 import { type AttemptResult, decideAfterAttempt } from "./attempt-outcome";
-import { findWebhookConfig, type WebhookConfigRow, webhookEffectStatement } from "./config-store";
+import { findWebhookConfig, findWebhookSubscription, type WebhookConfigRow, webhookEffectStatement } from "./config-store";
 import { outgoingHeaders } from "./custom-headers";
 import {
   claimAttempt, type DeliveryRow, dueDeliveryIds, findDelivery, insertDelivery, markSkipped, recordAttemptStatements, reopenForRedelivery,
@@ -59,7 +59,7 @@ export async function createDelivery(
   const deliveryId = input.deliveryId ?? newId.delivery();
   const existing = await findDelivery(db, deliveryId);
   if (existing) return { deliveryId, created: false, status: existing.status };
-  const webhook = await findWebhookConfig(db, input.companyId, input.webhookId);
+  const webhook = await findWebhookSubscription(db, input.companyId, input.webhookId);
   if (!webhook || !webhook.events.includes(input.event)) return { deliveryId, created: false, status: "skipped" };
   const nowIso = isoFromMs(input.nowMs ?? Date.now());
   const created = await insertDelivery(db, {
@@ -87,7 +87,7 @@ export async function attemptDelivery(env: Env, deliveryId: string, opts: { nowM
   if (!delivery) return { status: "skipped", nextAttemptAt: null };
   if (!isDue(delivery, nowIso)) return reportOf(delivery);
 
-  const webhook = await findWebhookConfig(db, delivery.companyId, delivery.webhookId);
+  const webhook = await findWebhookConfig(env, delivery.companyId, delivery.webhookId);
   if (!webhook || !webhook.isActive) {
     // Deleted, disabled (410) or circuit open: nothing is sent until the tenant acts; a redelivery recovers it.
     await markSkipped(db, deliveryId, nowIso);
@@ -165,7 +165,14 @@ export async function attemptDueDeliveries(env: Env, opts: { nowMs?: number; lim
   const nowMs = opts.nowMs ?? Date.now();
   const ids = await dueDeliveryIds(env.DB, isoFromMs(nowMs), opts.limit ?? 50);
   const reports: AttemptReport[] = [];
-  for (const id of ids) reports.push(await attemptDelivery(env, id, { nowMs }));
+  for (const id of ids) {
+    try {
+      reports.push(await attemptDelivery(env, id, { nowMs }));
+    } catch (err) {
+      // One broken delivery (e.g. a secret that no longer opens) must not stall the sweep for the rest.
+      console.error(JSON.stringify({ level: "error", msg: "delivery sweep attempt failed", deliveryId: id, error: String(err) }));
+    }
+  }
   return reports;
 }
 

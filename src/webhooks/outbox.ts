@@ -7,6 +7,9 @@ import type { WebhookEvent } from "./events";
 
 type OutboxEntry = { deliveryId: string; dueAt: number }; // dueAt: ms epoch
 const KEY = "outbox";
+// After a system failure (D1, an unreadable secret) the entry is looked at again this much later (ms);
+// an endpoint failure is not this: it is a value, scheduled by the retry schedule.
+const SYSTEM_FAILURE_BACKOFF_MS = 60_000;
 
 export class DeliveryOutbox {
   constructor(
@@ -42,9 +45,15 @@ export class DeliveryOutbox {
     const entries = await this.entries();
     for (const [key, entry] of Object.entries(entries)) {
       if (entry.dueAt > nowMs) continue;
-      const report = await attemptDelivery(this.env, entry.deliveryId, { nowMs });
-      if (report.nextAttemptAt === null) await this.settle(key);
-      else await this.storage.put(KEY, { ...(await this.entries()), [key]: { ...entry, dueAt: report.nextAttemptAt } });
+      let nextAt: number | null;
+      try {
+        nextAt = (await attemptDelivery(this.env, entry.deliveryId, { nowMs })).nextAttemptAt;
+      } catch (err) {
+        console.error(JSON.stringify({ level: "error", msg: "delivery attempt failed", deliveryId: entry.deliveryId, error: String(err) }));
+        nextAt = nowMs + SYSTEM_FAILURE_BACKOFF_MS;
+      }
+      if (nextAt === null) await this.settle(key);
+      else await this.storage.put(KEY, { ...(await this.entries()), [key]: { ...entry, dueAt: nextAt } });
     }
   }
 
