@@ -2,6 +2,7 @@
 // value is `enc:v1:<base64 iv>:<base64 ciphertext+tag>`. Each value is bound to where it is stored
 // (its `context`, e.g. `webhook:<id>:signing_secret`) as GCM additional data, so a sealed value
 // copied to another row or column fails to open. WebCrypto only.
+import { fromBase64, toBase64 } from "./encoding";
 
 export const SEALED_PREFIX = "enc:v1:";
 const KEY_BYTES = 32; // AES-256
@@ -72,13 +73,3 @@ async function aesKey(raw: string): Promise<CryptoKey> {
 }
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
-}

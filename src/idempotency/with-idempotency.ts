@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { readConfig } from "../config";
+import { sha256Hex } from "../crypto/encoding";
 import { openSecret, sealSecret } from "../crypto/secret-box";
 import { ApiError } from "../errors";
 
@@ -14,11 +15,6 @@ const IN_FLIGHT_STALE_MS = 60 * 1000;
 const REPLAYED_HEADERS = ["location", "content-type"];
 
 const bodyContext = (companyId: string, key: string) => `idempotency:${companyId}:${key}:response_body`;
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 type IdempotencyRow = {
   request_hash: string;

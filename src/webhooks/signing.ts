@@ -1,6 +1,7 @@
 // Standard Webhooks signatures (https://www.standardwebhooks.com): HMAC-SHA256 over
 // "{id}.{timestamp}.{body}", keyed with the base64-decoded part of a `whsec_` secret. WebCrypto
 // only, so it runs unchanged in workerd and in the receiver's own verifier tests.
+import { fromBase64, toBase64 } from "../crypto/encoding";
 
 const SECRET_PREFIX = "whsec_";
 /** 256 bits, the HMAC-SHA256 output size; the spec asks for 24–64 bytes. */
@@ -61,14 +62,4 @@ function importSigningKey(secret: string): Promise<CryptoKey> {
   }
   if (keyBytes.length === 0) throw new Error("signing secret is empty");
   return crypto.subtle.importKey("raw", keyBytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }
