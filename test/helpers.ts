@@ -1,5 +1,6 @@
 // Shared test fixtures: everything goes through the real Worker (SELF) and the operator API.
 import { SELF } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 
 export const ADMIN = { authorization: "Bearer test-admin-token", "content-type": "application/json" };
 export const BASE = "http://scoutflare.test";
@@ -77,7 +78,6 @@ export async function importProfiles(key: string, profiles: unknown[]): Promise<
 }
 
 export async function ledgerOf(companyId: string): Promise<{ balance: number; reserved: number; captured: number }> {
-  const { env } = await import("cloudflare:workers");
   const row = await env.DB.prepare(
     `SELECT COALESCE(SUM(balance_delta), 0) AS balance, COALESCE(SUM(reserved_delta), 0) AS reserved,
             COALESCE(SUM(CASE WHEN entry_type = 'capture' THEN amount END), 0) AS captured

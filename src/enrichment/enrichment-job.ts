@@ -2,7 +2,6 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { embeddedEnricher } from "../pipeline/enrich/enricher";
 import { recordCompletion, recordFailure } from "../runs/run-store";
-import { initialRunState } from "../runs/state-machine";
 import { loadProfiles } from "../talent-pool/store";
 import { DeliveryOutbox } from "../webhooks/outbox";
 import { enrichProfiles } from "./enrich-profiles";
@@ -36,11 +35,13 @@ export class EnrichmentJob extends DurableObject<Env> {
     const profiles = await loadProfiles(this.env.DB, job.companyId, job.profileIds);
     const outcomes = await enrichProfiles(embeddedEnricher, job.profileIds, profiles, new Date());
     const enriched = outcomes.filter((o) => o.success).length;
-    const base = { ...initialRunState(job.requestId, job.companyId), foundCount: job.profileIds.length, scoredCount: enriched };
     // Position in the request is the order results are read back in; failures are kept too.
     const results = outcomes.map((o, i) => ({ profileId: o.profileId, rank: outcomes.length - i, body: o }));
     if (enriched === 0) {
-      await recordFailure(this.env.DB, { ...base, stage: "failed", errorCode: "ENRICHMENT_FAILED", errorMessage: "No profile could be enriched" }, results);
+      await recordFailure(this.env.DB, {
+        runId: job.requestId, companyId: job.companyId, round: 1, errorCode: "ENRICHMENT_FAILED", errorMessage: "No profile could be enriched",
+        foundCount: job.profileIds.length, scoredCount: 0, results,
+      });
     } else {
       await recordCompletion(this.env.DB, {
         runId: job.requestId, companyId: job.companyId, round: 1, foundCount: job.profileIds.length, scoredCount: enriched,

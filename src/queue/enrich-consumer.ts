@@ -21,7 +21,7 @@ export async function consumeEnrichBatches(batch: MessageBatch<unknown>, env: En
       const m = parsed.data;
       try {
         const profiles = await loadProfiles(env.DB, m.companyId, m.profileIds);
-        const { candidates, failedProfileIds } = await scoreProfiles(env, m.icp, m.profileIds, profiles);
+        const { candidates, failedProfileIds } = await scoreProfiles(m.icp, m.profileIds, profiles);
         const run = env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(m.runId));
         await run.recordBatch({ round: m.round, batch: m.batch, candidates, failedProfileIds });
         msg.ack();

@@ -6,7 +6,6 @@ import { ApiError } from "../errors";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { getRun, listResults, recordFailure, reservationIdOf } from "../runs/run-store";
-import { initialRunState } from "../runs/state-machine";
 import { ENRICH_EVENTS, resolveRunWebhook } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
 import { acceptedResponse, admitRun } from "./admission";
@@ -66,7 +65,7 @@ sourcingEnrichRoutes.openapi(
           requestId, companyId: tenant.companyId, profileIds, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
         });
       } catch (err) {
-        await recordFailure(c.env.DB, { ...initialRunState(requestId, tenant.companyId), stage: "failed", errorCode: "INTERNAL_ERROR", errorMessage: "The enrichment could not be started" });
+        await recordFailure(c.env.DB, { runId: requestId, companyId: tenant.companyId, round: 1, errorCode: "INTERNAL_ERROR", errorMessage: "The enrichment could not be started" });
         throw err;
       }
       return acceptedResponse(c, {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
 import type { Icp } from "../pipeline/types";
@@ -54,7 +55,7 @@ function progressOf(run: RunRow) {
   return { stage: run.stage, batchesTotal: run.batchesTotal, batchesDone: run.batchesDone };
 }
 
-async function findRun(c: { env: AppEnv["Bindings"]; get: (k: "tenant") => AppEnv["Variables"]["tenant"] }, requestId: string): Promise<RunRow> {
+async function findRun(c: Context<AppEnv>, requestId: string): Promise<RunRow> {
   const run = await getRun(c.env.DB, c.get("tenant").companyId, requestId);
   if (!run || run.kind !== "sourcing") throw new ApiError("REQUEST_NOT_FOUND", "Sourcing run not found", { requestId });
   return run;

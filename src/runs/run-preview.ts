@@ -5,7 +5,6 @@ import { previewCredits, toPreviewCandidate } from "../pipeline/preview-candidat
 import { loadProfiles } from "../talent-pool/store";
 import type { JobAsk } from "./job-ask";
 import { recordCompletion, recordFailure } from "./run-store";
-import { initialRunState } from "./state-machine";
 
 export type PreviewAsk = JobAsk & { runId: string; companyId: string };
 
@@ -17,7 +16,7 @@ export type PreviewAsk = JobAsk & { runId: string; companyId: string };
 export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
   const icp = deriveIcp({ title: a.title, jobDescription: a.jobDescription, location: a.location, query: a.query });
   const fail = (errorCode: "SOURCE_UNAVAILABLE" | "INTERNAL_ERROR", errorMessage: string) =>
-    recordFailure(env.DB, { ...initialRunState(a.runId, a.companyId), stage: "failed", errorCode, errorMessage });
+    recordFailure(env.DB, { runId: a.runId, companyId: a.companyId, round: 1, errorCode, errorMessage });
   try {
     const found = await findCandidates(env, { companyId: a.companyId, icp, freeText: a.query, depth: a.limit, exclude: a.exclude });
     if (!found.ok) return await fail("SOURCE_UNAVAILABLE", found.reason);

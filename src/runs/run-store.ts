@@ -119,22 +119,30 @@ function resultStatements(db: D1Database, d: Pick<Delivery, "runId" | "companyId
   );
 }
 
-/**
- * A failed round captures nothing: its whole reservation is released with the status change.
- * `results` keeps per-item outcomes that explain the failure (e.g. each profile an enrichment could not find).
- */
-export async function recordFailure(db: D1Database, s: RunState, results: Delivery["results"] = []): Promise<void> {
+export type FailedRound = {
+  runId: string;
+  companyId: string;
+  round: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  foundCount?: number; // absent: the run's counts so far stand
+  scoredCount?: number;
+  results?: Delivery["results"]; // per-item outcomes that explain the failure (e.g. each profile an enrichment could not find)
+};
+
+/** A failed round captures nothing: its whole reservation is released with the status change. */
+export async function recordFailure(db: D1Database, s: FailedRound): Promise<void> {
   const at = nowIso();
   await db.batch([
-    ...resultStatements(db, { runId: s.runId, companyId: s.companyId, round: s.round, results }, at),
+    ...resultStatements(db, { runId: s.runId, companyId: s.companyId, round: s.round, results: s.results ?? [] }, at),
     ...settleStatements(db, { companyId: s.companyId, reservationId: reservationIdOf(s.runId, s.round), captured: 0 }),
     db
       .prepare(
         `UPDATE sourcing_runs SET status = 'failed', stage = 'failed', error_code = ?2, error_message = ?3,
-           found_count = ?4, scored_count = ?5, completed_at = ?6, updated_at = ?6
+           found_count = COALESCE(?4, found_count), scored_count = COALESCE(?5, scored_count), completed_at = ?6, updated_at = ?6
          WHERE id = ?1`,
       )
-      .bind(s.runId, s.errorCode, s.errorMessage, s.foundCount, s.scoredCount, at),
+      .bind(s.runId, s.errorCode, s.errorMessage, s.foundCount ?? null, s.scoredCount ?? null, at),
   ]);
 }
 

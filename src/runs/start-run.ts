@@ -1,7 +1,6 @@
 import type { Env } from "../env";
 import { recordFailure } from "./run-store";
 import type { RunJob } from "./sourcing-run";
-import { initialRunState } from "./state-machine";
 
 /**
  * Hand a freshly created run to its Durable Object. If the object cannot be reached, the run is
@@ -11,8 +10,7 @@ export async function startRun(env: Env, runId: string, companyId: string, job: 
   try {
     await env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(runId)).start(runId, companyId, job);
   } catch (err) {
-    const failed = { ...initialRunState(runId, companyId), stage: "failed" as const, errorCode: "INTERNAL_ERROR" as const, errorMessage: "The run could not be started" };
-    await recordFailure(env.DB, failed);
+    await recordFailure(env.DB, { runId, companyId, round: 1, errorCode: "INTERNAL_ERROR", errorMessage: "The run could not be started" });
     throw err;
   }
 }
@@ -24,8 +22,7 @@ export async function startRun(env: Env, runId: string, companyId: string, job: 
 export async function extendRun(env: Env, run: { id: string; companyId: string; round: number }, ask: { query?: string; limit: number }): Promise<void> {
   const fail = () =>
     recordFailure(env.DB, {
-      ...initialRunState(run.id, run.companyId), round: run.round + 1, stage: "failed",
-      errorCode: "INTERNAL_ERROR", errorMessage: "The next round could not be started",
+      runId: run.id, companyId: run.companyId, round: run.round + 1, errorCode: "INTERNAL_ERROR", errorMessage: "The next round could not be started",
     });
   try {
     const { accepted } = await env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(run.id)).extend(run.round, ask);

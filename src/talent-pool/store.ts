@@ -1,5 +1,5 @@
 // The talent pool in D1: upserts, reads, erasure and the company-scoped full-text search.
-import { ProfileInput, type TalentProfile } from "../pipeline/types";
+import type { ProfileInput, TalentProfile } from "../pipeline/types";
 import { nowIso } from "../clock";
 import { newId } from "../ids";
 import { ftsPhrase } from "../pipeline/query/compile-query";
@@ -166,5 +166,3 @@ export async function searchPool(db: D1Database, companyId: string, match: strin
     .all<{ profileId: string; linkedinUrl: string | null; emails: string | null; score: number }>();
   return results.map((r) => ({ ...r, emails: r.emails ? (JSON.parse(r.emails) as string[]) : [] }));
 }
-
-export { ProfileInput };

@@ -83,7 +83,11 @@ describe("SOURCING_COMPLETED", () => {
     const { sent } = stubReceiver();
     const { requestId } = await (await api("/sourcing", { method: "POST", key: tenant.key, json: { ...validJob, limit: 2, webhookId: webhook.id } })).json<{ requestId: string }>();
     await waitForRun(tenant.key, requestId);
-    await new Promise((r) => setTimeout(r, 300));
+    // The object reaches `completed` only after it has settled what it owes the webhook.
+    const stub = env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(requestId));
+    await vi.waitFor(async () => expect((await stub.status())?.stage).toBe("completed"));
+    const deliveries = await env.DB.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ?`).bind(webhook.id).first<{ n: number }>();
+    expect(deliveries?.n).toBe(0);
     expect(sent).toHaveLength(0);
   });
 

@@ -1,4 +1,3 @@
-import type { Env } from "../../env";
 import { scoreCandidate } from "../score/score-candidate";
 import type { Candidate, Icp, TalentProfile } from "../types";
 
@@ -7,7 +6,6 @@ import type { Candidate, Icp, TalentProfile } from "../types";
  * search) or throws is reported in `failedProfileIds` — left out and never billed.
  */
 export async function scoreProfiles(
-  _env: Env,
   icp: Icp,
   profileIds: string[],
   profiles: TalentProfile[],
