@@ -19,6 +19,7 @@ export default defineConfig(async () => ({
     }),
   ],
   test: {
+    include: ["test/**/*.test.ts"], // never the snapshots benchmarks export under bench/out
     setupFiles: ["./test/setup.ts"],
     testTimeout: 30_000,
   },

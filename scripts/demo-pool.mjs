@@ -28,7 +28,7 @@ const COUNTRIES = [
   {
     country: "United States", weight: 50, us: true,
     names: [["en_US", 74], ["es_MX", 10], ["en_IN", 7], ["de", 3], ["fr", 2], ["pl", 2], ["pt_BR", 2]],
-    cities: ["New York, NY", "San Francisco, CA", "Austin, TX", "Seattle, WA", "Chicago, IL", "Boston, MA", "Denver, CO", "Atlanta, GA", "Los Angeles, CA", "San Diego, CA", "Dallas, TX", "Houston, TX", "Phoenix, AZ", "Minneapolis, MN", "Philadelphia, PA", "Raleigh, NC", "Charlotte, NC", "Nashville, TN", "Portland, OR", "Salt Lake City, UT", "Miami, FL", "Columbus, OH", "Pittsburgh, PA", "Washington, DC", "Detroit, MI", "Kansas City, MO", "St. Louis, MO", "Baltimore, MD", "Tampa, FL", "Orlando, FL", "Sacramento, CA", "San Jose, CA"],
+    cities: ["New York, NY", "San Francisco, CA", "Austin, TX", "Seattle, WA", "Chicago, IL", "Boston, MA", "Denver, CO", "Atlanta, GA", "Los Angeles, CA", "San Diego, CA", "Dallas, TX", "Houston, TX", "Phoenix, AZ", "Minneapolis, MN", "Philadelphia, PA", "Raleigh, NC", "Charlotte, NC", "Nashville, TN", "Portland, OR", "Salt Lake City, UT", "Miami, FL", "Columbus, OH", "Pittsburgh, PA", "Washington, DC", "Detroit, MI", "Kansas City, MO", "St. Louis, MO", "Baltimore, MD", "Tampa, FL", "Orlando, FL", "Sacramento, CA", "San Jose, CA", "Oakland, CA", "Palo Alto, CA", "Mountain View, CA", "Sunnyvale, CA", "Berkeley, CA"],
   },
   { country: "United Kingdom", weight: 9, names: [["en_GB", 85], ["en_IN", 8], ["pl", 7]], cities: ["London", "Manchester", "Edinburgh", "Bristol", "Birmingham", "Leeds", "Glasgow", "Cambridge"] },
   { country: "Canada", weight: 7, names: [["en_CA", 80], ["en_IN", 10], ["fr_CA", 10]], cities: ["Toronto", "Vancouver", "Montreal", "Calgary", "Ottawa", "Waterloo"] },

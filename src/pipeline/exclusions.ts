@@ -24,5 +24,5 @@ export function applyExclusions(hits: SourceHit[], exclude: Exclusions | undefin
 
 /** How many search hits to score for a requested limit: enough to rank well, bounded in cost. */
 export function searchDepth(limit: number): number {
-  return Math.min(Math.max(limit * 3, 50), 300);
+  return Math.min(Math.max(limit * 5, 150), 500);
 }

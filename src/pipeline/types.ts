@@ -46,14 +46,38 @@ export type TalentProfile = ProfileInput & {
   companyId: string;
 };
 
+export const SENIORITY_SCALE = ["intern", "junior", "mid", "senior", "lead", "principal", "executive"] as const;
+
+/**
+ * Where the job can be done, as the contract's `locationPolicy`:
+ * - "onsite" / "hybrid": people within `radiusKm` of one of `places`; remote people too, but only those
+ *   in `remoteCountries` / `remoteRegions` when either is non-empty ("NYC / remote US");
+ * - "remote": people in `remoteCountries` / `remoteRegions`, or anywhere when both are empty; `places`
+ *   (offices) also pass;
+ * - "any": the job states no place, so location is no constraint.
+ */
+export const LocationPolicy = z.object({
+  mode: z.enum(["onsite", "hybrid", "remote", "any"]),
+  places: z.array(
+    z.object({ name: z.string(), country: z.string().nullable(), lat: z.number(), lon: z.number(), radiusKm: z.number().positive() }),
+  ),
+  remoteCountries: z.array(z.string()), // ISO 3166-1 alpha-2
+  remoteRegions: z.array(z.string()), // areas as named: "Europe", "EMEA", "California"
+});
+export type LocationPolicy = z.infer<typeof LocationPolicy>;
+
 /** The Ideal Candidate Profile the ICP agent derives from a job. */
 export const Icp = z.object({
+  source: z.string().default("rules"), // "rules" or the LLM provider that produced it
   titles: z.array(z.string()), // the job title first, then synonyms (lower case)
-  seniority: z.enum(["intern", "junior", "mid", "senior", "lead", "principal", "executive"]),
+  occupation: z.object({ id: z.string(), name: z.string() }).nullable().default(null), // what the job is, when known
+  seniority: z.enum(SENIORITY_SCALE),
+  seniorityRange: z.object({ min: z.enum(SENIORITY_SCALE), max: z.enum(SENIORITY_SCALE) }),
   minYearsExperience: z.number().int().min(0),
   mustHaveSkills: z.array(z.string()), // canonical lexicon names
   niceToHaveSkills: z.array(z.string()), // stated nice-to-haves plus related skills
   locations: z.array(z.string()), // variants, "remote" when remote is acceptable
+  locationPolicy: LocationPolicy,
   negativeKeywords: z.array(z.string()),
 });
 export type Icp = z.infer<typeof Icp>;

@@ -1,6 +1,6 @@
 import type { Env } from "../env";
 import { scoreProfiles } from "../pipeline/enrich/enrich-batch";
-import { loadProfiles } from "../talent-pool/store";
+import { loadProfilesWithFacts } from "../talent-pool/store";
 import { EnrichBatchMessage, retryDelaySeconds } from "./messages";
 
 /**
@@ -20,7 +20,7 @@ export async function consumeEnrichBatches(batch: MessageBatch<unknown>, env: En
       }
       const m = parsed.data;
       try {
-        const profiles = await loadProfiles(env.DB, m.companyId, m.profileIds);
+        const profiles = await loadProfilesWithFacts(env.DB, m.companyId, m.profileIds);
         const { candidates, failedProfileIds } = await scoreProfiles(m.icp, m.profileIds, profiles);
         const run = env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(m.runId));
         await run.recordBatch({ round: m.round, batch: m.batch, candidates, failedProfileIds });

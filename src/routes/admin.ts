@@ -9,6 +9,8 @@ import { nowIso } from "../clock";
 import { apiKeys, BILLING_MODES, companies } from "../db/schema";
 import { ApiError } from "../errors";
 import { newId } from "../ids";
+import { FACTS_VERSION } from "../pipeline/facts/profile-facts";
+import { rederiveStaleFacts } from "../talent-pool/store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
 
 export const adminRoutes = new OpenAPIHono<AppEnv>();
@@ -160,5 +162,27 @@ adminRoutes.openapi(
       idempotencyKey: `topup:${body.idempotencyKey ?? crypto.randomUUID()}`,
     }).run();
     return c.json({ success: true as const, companyId, applied: result.meta.changes === 1, ...(await readBalance(c.env.DB, companyId)) }, 201);
+  },
+);
+
+const FactsRederive = z
+  .object({ limit: z.number().int().min(1).max(2_000).default(500) })
+  .openapi("FactsRederive");
+
+adminRoutes.openapi(
+  createRoute({
+    method: "post", path: "/admin/facts/rederive", tags: ["Operator"],
+    summary: "Re-derive profile facts older than this code's FACTS_VERSION (after a lexicon or occupation change)",
+    description: "Processes up to `limit` profiles of every company per call; call again until `remaining` is 0 (`npm run facts:rederive` does). Safe to repeat and to run beside imports.",
+    request: { body: jsonBody(FactsRederive) },
+    responses: {
+      200: jsonResponse(z.object({ success: z.literal(true), factsVersion: z.number().int(), updated: z.number().int(), remaining: z.number().int() }), "One step done"),
+      ...errorResponses(400),
+    },
+  }),
+  async (c) => {
+    const { limit } = c.req.valid("json");
+    const { updated, remaining } = await rederiveStaleFacts(c.env.DB, limit);
+    return c.json({ success: true as const, factsVersion: FACTS_VERSION, updated, remaining }, 200);
   },
 );

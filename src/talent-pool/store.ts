@@ -3,6 +3,8 @@ import type { ProfileInput, TalentProfile } from "../pipeline/types";
 import { nowIso } from "../clock";
 import { newId } from "../ids";
 import { ftsPhrase } from "../pipeline/query/compile-query";
+import { deriveProfileFacts, FACTS_VERSION, type ProfileFacts } from "../pipeline/facts/profile-facts";
+import { seniorityRank } from "../pipeline/occupations";
 
 // D1 caps bound parameters per statement at 100; lists travel as one JSON parameter via json_each.
 const LOOKUP_CHUNK = 500;
@@ -26,6 +28,21 @@ function searchColumns(p: ProfileInput) {
     .slice(0, BODY_TEXT_MAX);
   return { skillsText: (p.skills ?? []).join(", "), bodyText: body };
 }
+
+/** The facts and the columns the search filters on, in the order of FACT_COLUMNS. */
+function factColumns(facts: ProfileFacts): unknown[] {
+  const city = facts.place?.kind === "city" ? facts.place : null;
+  return [
+    JSON.stringify(facts), facts.version, facts.occupationId, facts.occupationFamily,
+    facts.seniority === null ? null : seniorityRank(facts.seniority),
+    // Coordinates only for a city: a country's centre point would put its whole population in one town.
+    facts.place?.country ?? null, city?.lat ?? null, city?.lon ?? null, facts.remote ? 1 : 0,
+  ];
+}
+const FACT_COLUMNS = ["facts", "facts_version", "occupation_id", "occupation_family", "seniority_rank", "country", "lat", "lon", "works_remotely"];
+/** SQL for the fact columns bound from parameter ?first on. */
+const factPlaceholders = (first: number) => FACT_COLUMNS.map((_, i) => `?${first + i}`).join(", ");
+const factAssignments = (first: number) => FACT_COLUMNS.map((column, i) => `${column} = ?${first + i}`).join(", ");
 
 /** The key an import matches an existing person by: externalId, else linkedinUrl, else first email. */
 function matchExisting(p: ProfileInput, existing: Identity[]): Identity | undefined {
@@ -69,6 +86,7 @@ export async function upsertProfiles(
   const statements: D1PreparedStatement[] = [];
   for (const p of profiles) {
     const { skillsText, bodyText } = searchColumns(p);
+    const facts = factColumns(deriveProfileFacts(p));
     const primaryEmail = p.emails?.[0]?.toLowerCase() ?? null;
     const match = matchExisting(p, existing);
     if (match) {
@@ -77,11 +95,12 @@ export async function upsertProfiles(
         db
           .prepare(
             `UPDATE talent_profiles SET external_id = ?3, linkedin_url = ?4, primary_email = ?5, full_name = ?6,
-               current_title = ?7, headline = ?8, skills_text = ?9, body_text = ?10, profile = ?11, updated_at = ?12
+               current_title = ?7, headline = ?8, skills_text = ?9, body_text = ?10, profile = ?11, updated_at = ?12,
+               ${factAssignments(13)}
              WHERE id = ?1 AND company_id = ?2`,
           )
           .bind(match.id, companyId, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
-            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now),
+            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now, ...facts),
       );
     } else {
       imported++;
@@ -91,11 +110,11 @@ export async function upsertProfiles(
         db
           .prepare(
             `INSERT INTO talent_profiles (id, company_id, external_id, linkedin_url, primary_email, full_name,
-               current_title, headline, skills_text, body_text, profile, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)`,
+               current_title, headline, skills_text, body_text, profile, created_at, updated_at, ${FACT_COLUMNS.join(", ")})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ${factPlaceholders(13)})`,
           )
           .bind(id, companyId, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
-            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now),
+            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now, ...facts),
       );
     }
   }
@@ -124,6 +143,62 @@ export async function loadProfiles(db: D1Database, companyId: string, profileIds
     .bind(companyId, JSON.stringify(profileIds))
     .all<{ id: string; companyId: string; profile: string }>();
   return results.map(toTalentProfile);
+}
+
+export type ProfileWithFacts = { profile: TalentProfile; facts: ProfileFacts };
+
+/**
+ * Profiles with their import-time facts, for scoring. Facts older than this code's FACTS_VERSION (a
+ * lexicon change not yet re-derived) are derived again here, so a stale row is never scored by old rules.
+ */
+export async function loadProfilesWithFacts(db: D1Database, companyId: string, profileIds: string[]): Promise<ProfileWithFacts[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, company_id AS companyId, profile, facts, facts_version AS factsVersion FROM talent_profiles
+       WHERE company_id = ?1 AND id IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(companyId, JSON.stringify(profileIds))
+    .all<{ id: string; companyId: string; profile: string; facts: string | null; factsVersion: number }>();
+  return results.map((row) => {
+    const profile = toTalentProfile(row);
+    const facts = row.facts && row.factsVersion === FACTS_VERSION ? (JSON.parse(row.facts) as ProfileFacts) : deriveProfileFacts(profile);
+    return { profile, facts };
+  });
+}
+
+export type StaleFactsRow = { id: string; profile: string; factsVersion: number };
+
+/** Up to `limit` profiles (of every company) whose facts are older than FACTS_VERSION. */
+export async function readStaleFacts(db: D1Database, limit: number): Promise<StaleFactsRow[]> {
+  const { results } = await db
+    .prepare(`SELECT id, profile, facts_version AS factsVersion FROM talent_profiles WHERE facts_version < ?1 LIMIT ?2`)
+    .bind(FACTS_VERSION, limit)
+    .all<StaleFactsRow>();
+  return results;
+}
+
+/**
+ * Rewrite each row's facts from its own stored profile. Each UPDATE is guarded by the version it was read
+ * at, so an import that rewrote the row in between (with current facts) is never overwritten.
+ */
+export async function writeRederivedFacts(db: D1Database, rows: StaleFactsRow[]): Promise<void> {
+  const statements = rows.map((row) =>
+    db
+      .prepare(`UPDATE talent_profiles SET ${factAssignments(3)} WHERE id = ?1 AND facts_version = ?2`)
+      .bind(row.id, row.factsVersion, ...factColumns(deriveProfileFacts(JSON.parse(row.profile) as ProfileInput))),
+  );
+  for (let i = 0; i < statements.length; i += WRITE_BATCH) await db.batch(statements.slice(i, i + WRITE_BATCH));
+}
+
+/** One step of re-derivation after a FACTS_VERSION bump; safe to repeat and to run beside imports. */
+export async function rederiveStaleFacts(db: D1Database, limit: number): Promise<{ updated: number; remaining: number }> {
+  const rows = await readStaleFacts(db, limit);
+  await writeRederivedFacts(db, rows);
+  const remaining = await db
+    .prepare(`SELECT count(*) AS n FROM talent_profiles WHERE facts_version < ?1`)
+    .bind(FACTS_VERSION)
+    .first<{ n: number }>();
+  return { updated: rows.length, remaining: remaining?.n ?? 0 };
 }
 
 /** Which of these profiles are (still) in the company's pool. */

@@ -7,8 +7,12 @@ import type { Icp } from "../../src/pipeline/types";
 import { allJobs } from "./job-fixtures";
 
 const baseIcp: Icp = {
+  source: "rules",
   titles: ["backend engineer", "backend developer"],
+  occupation: { id: "backend-engineer", name: "Backend Engineer" },
   seniority: "senior",
+  seniorityRange: { min: "senior", max: "lead" },
+  locationPolicy: { mode: "remote", places: [], remoteCountries: [], remoteRegions: [] },
   minYearsExperience: 5,
   mustHaveSkills: ["go", "postgresql"],
   niceToHaveSkills: ["kafka", "terraform", "docker", "grpc", "redis", "helm", "aws"],

@@ -1,94 +1,54 @@
 import { describe, expect, it } from "vitest";
 import { deriveIcp } from "../../src/pipeline/icp/derive-icp";
 import { yearsStatedIn } from "../../src/pipeline/icp/experience";
-import { locationVariants } from "../../src/pipeline/icp/locations";
-import { coreTitle, normalizeTitle, seniorityFromTitle } from "../../src/pipeline/icp/titles";
+import { seniorityRangeOf } from "../../src/pipeline/icp/seniority-range";
 import { Icp } from "../../src/pipeline/types";
 import * as jobs from "./job-fixtures";
 
+// The posting reader has its own tests (test/pipeline/posting); these check how the ICP composes it with
+// the occupation model and the geodata into the contract's shape.
 describe("deriveIcp on real postings", () => {
   it.each([
     {
-      job: jobs.backendEngineer,
-      titles: ["senior backend engineer", "backend engineer", "backend developer", "server-side engineer", "software engineer"],
-      seniority: "senior",
-      years: 5,
-      must: ["backend development", "go", "node.js", "postgresql", "kafka"],
-      nice: ["terraform", "compliance frameworks", "typescript", "kubernetes"],
-      locations: ["united states", "us", "remote"],
-      negative: ["agencies", "intern", "junior", "graduate"],
+      job: jobs.backendEngineer, occupation: "backend-engineer", seniority: "senior", range: ["senior", "lead"], years: 5,
+      must: ["go", "node.js", "postgresql", "kafka"], nice: ["terraform", "kubernetes"],
+      policy: { mode: "remote", remoteCountries: ["US"] }, negative: ["agencies"],
     },
     {
-      job: jobs.icuNurse,
-      titles: ["registered nurse - icu", "icu nurse", "critical care nurse", "registered nurse"],
-      seniority: "mid",
-      years: 2,
-      must: ["nursing", "critical care", "bls", "acls"],
-      nice: ["bilingual"],
-      locations: ["sacramento, ca", "sacramento", "california", "ca"],
-      negative: ["intern"],
+      job: jobs.icuNurse, occupation: "icu-nurse", seniority: "mid", range: ["mid", "senior"], years: 2,
+      must: ["nursing", "critical care", "bls", "acls"], nice: ["bilingual"],
+      policy: { mode: "onsite", place: "Sacramento" }, negative: [],
     },
     {
-      job: jobs.accountExecutive,
-      titles: ["account executive, mid-market", "account executive", "sales executive", "account manager"],
-      seniority: "mid",
-      years: 3,
-      must: ["b2b sales", "saas sales", "quota attainment", "salesforce", "negotiation"],
-      nice: ["meddic"],
-      locations: ["new york, ny", "new york city", "nyc", "new york state", "ny"],
-      negative: ["recruiters", "management", "intern"],
+      job: jobs.accountExecutive, occupation: "account-executive", seniority: "mid", range: ["mid", "senior"], years: 3,
+      must: ["b2b sales", "saas sales", "quota attainment", "salesforce", "negotiation"], nice: ["meddic"],
+      policy: { mode: "hybrid", place: "New York City" }, negative: ["recruiters", "management"],
     },
     {
-      job: jobs.financialAnalyst,
-      titles: ["financial analyst, fp&a", "financial analyst", "finance analyst", "fp&a analyst"],
-      seniority: "mid",
-      years: 2,
-      must: ["financial analysis", "fp&a", "excel", "financial modeling"],
-      nice: ["cpa", "cfa", "netsuite", "power bi"],
-      locations: ["chicago, il", "chicago", "illinois", "il"],
-      negative: ["intern"],
+      job: jobs.dataScientist, occupation: "data-scientist", seniority: "mid", range: ["mid", "senior"], years: 3,
+      must: ["machine learning", "statistics", "python"], nice: ["pytorch", "airflow", "dbt"],
+      policy: { mode: "onsite", place: "London" }, negative: [],
     },
     {
-      job: jobs.uxDesigner,
-      titles: ["ux designer", "user experience designer", "product designer"],
-      seniority: "mid",
-      years: 3,
-      must: ["ux design", "user research", "wireframing", "prototyping", "figma"],
-      nice: ["motion design", "html", "css"],
-      locations: ["remote"],
-      negative: ["intern"],
+      job: jobs.warehouseManager, occupation: "warehouse-manager", seniority: "senior", range: ["senior", "senior"], years: 5,
+      must: ["warehouse management", "wms"], nice: ["lean", "six sigma", "forklift"],
+      policy: { mode: "onsite", place: "Reno" }, negative: [],
     },
-    {
-      job: jobs.dataScientist,
-      titles: ["data scientist ii", "data scientist", "machine learning scientist", "applied scientist"],
-      seniority: "mid",
-      years: 3,
-      must: ["data science", "machine learning", "statistics", "python", "pandas"],
-      nice: ["pytorch", "airflow", "dbt"],
-      locations: ["london, uk", "london", "united kingdom", "uk"],
-      negative: ["intern"],
-    },
-    {
-      job: jobs.warehouseManager,
-      titles: ["warehouse manager", "warehouse operations manager", "distribution center manager", "logistics manager"],
-      seniority: "senior",
-      years: 5,
-      must: ["warehouse management", "wms", "inventory management", "osha"],
-      nice: ["lean", "six sigma", "forklift"],
-      locations: ["reno, nv", "reno", "nevada", "nv"],
-      negative: ["intern", "junior", "graduate"],
-    },
-  ])("$job.title", ({ job, titles, seniority, years, must, nice, locations, negative }) => {
+  ])("$job.title", ({ job, occupation, seniority, range, years, must, nice, policy, negative }) => {
     const icp = deriveIcp(job);
     expect(Icp.safeParse(icp).success).toBe(true);
-    expect(icp.titles[0]).toBe(titles[0]);
-    expect(icp.titles).toEqual(expect.arrayContaining(titles));
+    expect(icp.source).toBe("rules");
+    expect(icp.titles[0]).toBe(job.title.toLowerCase().replace(/\s+/gu, " "));
+    expect(icp.occupation?.id).toBe(occupation);
     expect(icp.seniority).toBe(seniority);
+    expect([icp.seniorityRange.min, icp.seniorityRange.max]).toEqual(range);
     expect(icp.minYearsExperience).toBe(years);
     expect(icp.mustHaveSkills).toEqual(expect.arrayContaining(must));
     expect(icp.niceToHaveSkills).toEqual(expect.arrayContaining(nice));
-    expect(icp.locations).toEqual(expect.arrayContaining(locations));
-    expect(icp.negativeKeywords).toEqual(expect.arrayContaining(negative));
+    expect(icp.locationPolicy.mode).toBe(policy.mode);
+    if ("place" in policy) expect(icp.locationPolicy.places.map((p) => p.name)).toEqual([policy.place]);
+    if ("remoteCountries" in policy) expect(icp.locationPolicy.remoteCountries).toEqual(policy.remoteCountries);
+    expect(icp.negativeKeywords).toEqual(negative);
   });
 
   it.each(Object.values(jobs.allJobs))("keeps the lists disjoint, unique and capped for $title", (job) => {
@@ -118,15 +78,23 @@ describe("deriveIcp edge cases", () => {
     expect(icp.titles.length).toBeGreaterThan(0);
   });
 
-  it("has no locations without a place or a remote signal", () => {
-    expect(deriveIcp({ title: "Accountant", jobDescription: "Month-end close under GAAP." }).locations).toEqual([]);
+  it("has no locations and no location constraint without a place or a remote signal", () => {
+    const icp = deriveIcp({ title: "Accountant", jobDescription: "Month-end close under GAAP." });
+    expect(icp.locations).toEqual([]);
+    expect(icp.locationPolicy).toEqual({ mode: "any", places: [], remoteCountries: [], remoteRegions: [] });
   });
 
   it("reads tricky titles", () => {
     const icp = deriveIcp({ title: "Sr. Backend Eng. (Go/Rust) | Payments", jobDescription: "Go/Rust;;; C++?? -- 5+yrs" });
     expect(icp.seniority).toBe("senior");
+    expect(icp.occupation?.id).toBe("backend-engineer");
     expect(icp.titles).toContain("backend developer");
-    expect(icp.mustHaveSkills).toEqual(expect.arrayContaining(["backend development", "c++"]));
+  });
+
+  it("reads the occupation from the title without its remarks", () => {
+    const icp = deriveIcp({ title: "Staff Software Engineer, Java (Payments Platform)", jobDescription: "Java and Spring Boot." });
+    expect(icp.occupation?.id).not.toBe("platform-engineer");
+    expect(icp.seniority).toBe("lead");
   });
 
   it("takes skills and titles from the query, but not what it excludes", () => {
@@ -137,25 +105,10 @@ describe("deriveIcp edge cases", () => {
     });
     expect(icp.mustHaveSkills).toEqual(expect.arrayContaining(["python", "django"]));
     expect(icp.mustHaveSkills).not.toContain("java");
-    expect(icp.titles).toContain("backend developer");
     expect(icp.negativeKeywords).toEqual(expect.arrayContaining(["java", "agencies"]));
   });
 
-  it("puts unqualified mentions in must-haves while there are few", () => {
-    const icp = deriveIcp({ title: "Developer", jobDescription: "We use Python, Django and PostgreSQL." });
-    expect(icp.mustHaveSkills).toEqual(["python", "django", "postgresql"]);
-  });
-
-  it("moves unqualified mentions to nice-to-haves once must-haves are many", () => {
-    const icp = deriveIcp({
-      title: "Developer",
-      jobDescription: "Requirements: Python, Django, PostgreSQL, Redis, Docker, Kubernetes.\nOur stack also has Kafka and Terraform.",
-    });
-    expect(icp.mustHaveSkills).toEqual(["python", "django", "postgresql", "redis", "docker", "kubernetes"]);
-    expect(icp.niceToHaveSkills.slice(0, 2)).toEqual(["kafka", "terraform"]);
-  });
-
-  it("adds no seniority exclusions for junior roles", () => {
+  it("adds no level words to the negative keywords (the seniority range is a gate)", () => {
     const icp = deriveIcp({ title: "Junior Data Analyst", jobDescription: "SQL and Excel. New grads welcome." });
     expect(icp.seniority).toBe("junior");
     expect(icp.minYearsExperience).toBe(0);
@@ -165,38 +118,33 @@ describe("deriveIcp edge cases", () => {
 
 describe("seniority", () => {
   it.each([
-    ["Senior Software Engineer", "senior"],
-    ["Sr. Product Manager", "senior"],
-    ["Staff Engineer", "lead"],
-    ["Staff Accountant", null],
-    ["Principal Data Scientist", "principal"],
-    ["Engineering Lead", "lead"],
-    ["Lead Generation Specialist", null],
-    ["Head of Marketing", "executive"],
-    ["Director of Nursing", "executive"],
-    ["VP Sales", "executive"],
-    ["Chief Financial Officer", "executive"],
-    ["CTO", "executive"],
-    ["Junior Accountant", "junior"],
-    ["Jr Developer", "junior"],
-    ["Graduate Civil Engineer", "junior"],
-    ["Entry-Level Sales Representative", "junior"],
-    ["Software Engineering Intern", "intern"],
-    ["Registered Nurse", null],
-  ])("%s → %s", (title, seniority) => {
-    expect(seniorityFromTitle(normalizeTitle(title))).toBe(seniority);
+    [{ title: "Accountant", jobDescription: "10+ years of accounting experience." }, "senior", ["senior", "senior"], 10],
+    [{ title: "Accountant", jobDescription: "Five years of accounting experience." }, "senior", ["senior", "senior"], 5],
+    [{ title: "Accountant", jobDescription: "3-5 years of accounting experience." }, "mid", ["mid", "senior"], 3],
+    [{ title: "Accountant", jobDescription: "No experience needed." }, "mid", ["junior", "senior"], 2],
+    [{ title: "Senior Accountant", jobDescription: "GAAP." }, "senior", ["senior", "lead"], 5],
+    [{ title: "Staff Engineer", jobDescription: "Rust." }, "lead", ["lead", "lead"], 7],
+    [{ title: "Principal Engineer", jobDescription: "Rust." }, "principal", ["principal", "principal"], 10],
+    [{ title: "Junior Data Analyst", jobDescription: "SQL. New grads welcome." }, "junior", ["junior", "junior"], 0],
+  ])("%j → %s, range %j, %i years", (job, seniority, range, years) => {
+    const icp = deriveIcp(job);
+    expect(icp.seniority).toBe(seniority);
+    expect([icp.seniorityRange.min, icp.seniorityRange.max]).toEqual(range);
+    expect(icp.minYearsExperience).toBe(years);
   });
 
   it.each([
-    [{ title: "Accountant", jobDescription: "10+ years of accounting experience." }, "lead", 10],
-    [{ title: "Accountant", jobDescription: "Five years of accounting experience." }, "senior", 5],
-    [{ title: "Accountant", jobDescription: "No experience needed." }, "mid", 2],
-    [{ title: "Senior Accountant", jobDescription: "GAAP." }, "senior", 5],
-    [{ title: "Principal Engineer", jobDescription: "Rust." }, "principal", 10],
-  ])("falls back to years and defaults: %j", (job, seniority, years) => {
-    const icp = deriveIcp(job);
-    expect(icp.seniority).toBe(seniority);
-    expect(icp.minYearsExperience).toBe(years);
+    ["senior", [], { min: null, max: null }, "senior", "lead"],
+    ["mid", [], { min: null, max: null }, "mid", "senior"],
+    ["junior", [], { min: null, max: null }, "junior", "junior"],
+    ["lead", ["senior"], { min: null, max: null }, "senior", "lead"],
+    ["executive", [], { min: 10, max: null }, "executive", "executive"],
+    [null, [], { min: 1, max: null }, "junior", "mid"],
+    [null, [], { min: 3, max: 6 }, "mid", "senior"],
+    [null, ["lead"], { min: null, max: null }, "lead", "lead"],
+    [null, [], { min: null, max: null }, "junior", "senior"],
+  ] as const)("title %s, stated %j, years %j → %s–%s", (title, stated, years, min, max) => {
+    expect(seniorityRangeOf(title, stated, years).range).toEqual({ min, max });
   });
 });
 
@@ -217,36 +165,48 @@ describe("years of experience", () => {
   });
 });
 
-describe("titles", () => {
-  it.each([
-    ["Senior Backend Engineer", "senior backend engineer", "backend engineer"],
-    ["Sr. Backend Eng. (Remote)", "senior backend engineer", "backend engineer"],
-    ["Head of Engineering", "head of engineering", "engineering"],
-    ["Software Engineer II", "software engineer ii", "software engineer"],
-  ])("%j normalizes to %j with core %j", (title, normalized, core) => {
-    expect(normalizeTitle(title)).toBe(normalized);
-    expect(coreTitle(normalizeTitle(title))).toBe(core);
-  });
-});
+describe("location policy", () => {
+  const policyOf = (location: string, jobDescription = "") => deriveIcp({ title: "Backend Engineer", jobDescription, location }).locationPolicy;
 
-describe("locations", () => {
-  it.each<[string, string, string[]]>([
-    ["San Francisco, CA", "", ["san francisco, ca", "san francisco", "sf", "bay area", "california", "ca"]],
-    ["NYC", "", ["nyc", "new york city", "new york state", "ny"]],
-    ["Portland, OR", "", ["portland, or", "portland", "oregon", "or"]],
-    ["Berlin, Germany", "", ["berlin, germany", "berlin", "germany"]],
-    ["Bengaluru", "", ["bengaluru", "bangalore", "india"]],
-    ["Remote", "", ["remote"]],
-    ["Austin, TX", "This role is fully remote.", ["austin, tx", "austin", "texas", "tx", "remote"]],
-    ["", "We are remote-friendly.", ["remote"]],
-    ["", "Work from anywhere in the EU.", ["remote"]],
-    ["Boston, MA", "This is not a remote position.", ["boston, ma", "boston", "greater boston", "massachusetts", "ma"]],
-    ["", "Remote patient monitoring experience.", []],
-    ["Smallville", "", ["smallville"]],
-  ])("%j with %j", (location, description, expected) => {
-    const variants = locationVariants(location, description);
-    expect(variants).toEqual(expect.arrayContaining(expected));
-    if (!expected.includes("remote")) expect(variants).not.toContain("remote");
-    if (expected.length === 0) expect(variants).toEqual([]);
+  it("an onsite city is a place with a commuting radius", () => {
+    const p = policyOf("San Francisco, CA");
+    expect(p.mode).toBe("onsite");
+    expect(p.places).toHaveLength(1);
+    expect(p.places[0]).toMatchObject({ name: "San Francisco", country: "US", radiusKm: 75 });
+    expect(p.places[0].lat).toBeCloseTo(37.77, 1);
+  });
+
+  it("hybrid in two cities keeps both, with the hybrid radius", () => {
+    const p = policyOf("Berlin or Munich (hybrid)");
+    expect(p.mode).toBe("hybrid");
+    expect(p.places.map((x) => [x.name, x.country, x.radiusKm])).toEqual([["Berlin", "DE", 100], ["Munich", "DE", 100]]);
+  });
+
+  it.each([
+    ["Remote (Europe)", "", { mode: "remote", remoteRegions: ["Europe"] }],
+    ["Remote - EMEA", "", { mode: "remote", remoteRegions: ["EMEA"] }],
+    ["Remote", "Candidates must be located in the US.", { mode: "remote", remoteCountries: ["US"] }],
+    ["Remote - anywhere", "", { mode: "remote", remoteCountries: [], remoteRegions: [] }],
+  ])("%j %j → %j", (location, description, expected) => {
+    expect(policyOf(location, description)).toMatchObject(expected);
+  });
+
+  it("NYC / remote US: the office and remote within the country", () => {
+    const p = policyOf("NYC / remote US");
+    expect(p.places.map((x) => x.name)).toEqual(["New York City"]);
+    expect(p.remoteCountries).toEqual(["US"]);
+    expect(p.mode).not.toBe("remote");
+  });
+
+  it("an explicit no-remote is honoured", () => {
+    const p = policyOf("Austin, TX", "We are not able to consider fully remote candidates.");
+    expect(p).toMatchObject({ mode: "onsite", remoteCountries: [], remoteRegions: [] });
+    expect(deriveIcp({ title: "Backend Engineer", jobDescription: "We are not able to consider fully remote candidates.", location: "Austin, TX" }).locations).not.toContain("remote");
+  });
+
+  it("a place the geodata does not know is kept as written but not enforced", () => {
+    const icp = deriveIcp({ title: "Backend Engineer", jobDescription: "", location: "Narnia Office Park" });
+    expect(icp.locationPolicy.mode).toBe("any");
+    expect(icp.locations).toContain("narnia office park");
   });
 });

@@ -37,6 +37,27 @@ describe("lexicon data", () => {
     }
   });
 
+  it("has grown to at least three times its first 427 skills", () => {
+    expect(allSkills().length).toBeGreaterThanOrEqual(3 * 427);
+    const domains = new Set(allSkills().map((s) => skillDomain(s)));
+    for (const domain of ["pharmacy", "trades"]) expect(domains).toContain(domain);
+  });
+
+  it("resolves every surface form to the skill that lists it", () => {
+    for (const entry of lexicon.skills) {
+      for (const surface of [entry.name, ...entry.aliases]) expect(canonicalSkill(surface), `"${surface}"`).toBe(entry.name);
+    }
+  });
+
+  it("lists every ambiguous form among the skill's own forms", () => {
+    for (const entry of lexicon.skills) {
+      const own = new Set([entry.name, ...entry.aliases].map(looseSkillKey));
+      for (const surface of ("ambiguous" in entry ? entry.ambiguous : []) ?? []) {
+        expect(own.has(looseSkillKey(surface)), `${entry.name}: "${surface}"`).toBe(true);
+      }
+    }
+  });
+
   it("relates skills only to other known skills", () => {
     const names = new Set(allSkills());
     for (const name of names) {
@@ -148,6 +169,29 @@ describe("findSkillsInText", () => {
     ["finance", "Build DCF models in Excel; FP&A under US GAAP", ["financial modeling", "excel", "fp&a", "gaap"]],
     ["warehouse", "WMS, forklift certified, OSHA, cycle counts", ["wms", "forklift", "osha", "inventory management"]],
     ["unicode text", "Expérience en Python et Kubernetes — très bien", ["python", "kubernetes"]],
+    ["nursing, more", "BLS, ACLS and PALS certified; telemetry, IV therapy, wound care and triage in Cerner", ["bls", "acls", "pals", "telemetry", "iv therapy", "wound care", "triage", "cerner"]],
+    ["patient assessment", "Head-to-toe patient assessment and care plans", ["patient assessment", "care planning"]],
+    ["pharmacy", "PharmD with sterile compounding (USP 797), medication therapy management and immunizations", ["pharmacy", "sterile compounding", "medication therapy management", "immunizations"]],
+    ["accounting", "Own the month-end close, account reconciliation and SOX testing in NetSuite and QuickBooks", ["month-end close", "reconciliation", "sox compliance", "netsuite", "quickbooks"]],
+    ["close as a verb", "close the gap and close to the team", []],
+    ["close in a list", "Skills: close, reconciliations, IFRS", ["month-end close", "reconciliation", "ifrs"]],
+    ["finance reporting", "Financial reporting under IFRS; budgeting and forecasting; tax preparation; audit", ["financial reporting", "ifrs", "forecasting", "tax preparation", "audit"]],
+    ["sales, more", "Enterprise sales of SaaS: pipeline management in HubSpot and Salesforce, account management", ["enterprise sales", "pipeline management", "hubspot", "salesforce", "account management"]],
+    ["marketing", "SEO, SEM and Google Ads; content marketing and email marketing in Marketo; Google Analytics", ["seo", "sem", "google ads", "content marketing", "email marketing", "marketo", "google analytics"]],
+    ["design", "Prototyping and wireframing in Figma; user research, usability testing, design systems and interaction design", ["prototyping", "wireframing", "figma", "user research", "usability testing", "design systems", "interaction design"]],
+    ["sketch the tool", "Design tools: Sketch, Adobe Creative Suite", ["sketch", "adobe creative suite"]],
+    ["sketch the verb", "sketch out ideas with the team", []],
+    ["recruiting", "Full-cycle recruiting and sourcing in Greenhouse, Lever and Workday; onboarding; HRIS; employee relations", ["full-cycle recruiting", "sourcing", "greenhouse", "lever", "workday", "onboarding", "hris", "employee relations"]],
+    ["greenhouse and lever the words", "grew tomatoes in a greenhouse and pulled the lever", []],
+    ["legal", "Litigation support: contract drafting, legal research on Westlaw and LexisNexis, e-discovery", ["litigation", "contract drafting", "legal research", "westlaw", "lexisnexis", "ediscovery"]],
+    ["teaching", "Lesson planning, classroom management, curriculum development, differentiated instruction and special education", ["lesson planning", "classroom management", "curriculum development", "differentiated instruction", "special education"]],
+    ["trades", "Journeyman electrician: NEC code, PLC programming, blueprint reading, MIG and TIG welding, HVAC systems, OSHA 30", ["electrician", "nec code", "plc programming", "blueprint reading", "mig welding", "tig welding", "hvac systems", "osha 30"]],
+    ["engineering", "SolidWorks, AutoCAD, CATIA, ANSYS FEA, GD&T, MATLAB, Revit and Civil 3D", ["solidworks", "autocad", "catia", "ansys", "fea", "gd&t", "matlab", "revit", "civil 3d"]],
+    ["operations", "Supply chain and inventory management; WMS; lean and six sigma", ["supply chain management", "inventory management", "wms", "lean", "six sigma"]],
+    ["lean the verb", "lean into ambiguity", []],
+    ["support", "Tickets in Zendesk and Intercom; CSAT above 95%", ["zendesk", "intercom", "customer satisfaction"]],
+    ["epic the adjective", "an epic journey", []],
+    ["excel in a finance list", "Tools: Excel, SAP, NetSuite", ["excel", "sap", "netsuite"]],
     ["empty", "", []],
     ["no skills", "We value kindness.", []],
   ])("%s", (_case, text, expected) => {

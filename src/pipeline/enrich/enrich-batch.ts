@@ -1,3 +1,4 @@
+import type { ProfileFacts } from "../facts/profile-facts";
 import { scoreCandidate } from "../score/score-candidate";
 import type { Candidate, Icp, TalentProfile } from "../types";
 
@@ -8,17 +9,17 @@ import type { Candidate, Icp, TalentProfile } from "../types";
 export async function scoreProfiles(
   icp: Icp,
   profileIds: string[],
-  profiles: TalentProfile[],
+  profiles: { profile: TalentProfile; facts: ProfileFacts }[],
   now = new Date(),
 ): Promise<{ candidates: Candidate[]; failedProfileIds: string[] }> {
-  const byId = new Map(profiles.map((p) => [p.profileId, p]));
+  const byId = new Map(profiles.map((p) => [p.profile.profileId, p]));
   const candidates: Candidate[] = [];
   const failedProfileIds: string[] = [];
   for (const id of profileIds) {
-    const profile = byId.get(id);
+    const found = byId.get(id);
     try {
-      if (!profile) throw new Error("profile no longer in the pool");
-      candidates.push(scoreCandidate(icp, profile, now));
+      if (!found) throw new Error("profile no longer in the pool");
+      candidates.push(scoreCandidate(icp, found.profile, found.facts, now));
     } catch (err) {
       console.warn(JSON.stringify({ level: "warn", msg: "profile isolated", profileId: id, error: String(err) }));
       failedProfileIds.push(id);

@@ -1,65 +1,78 @@
-import { findSkillsInText } from "../skills/lexicon";
+import { countryName } from "../../geo";
+import { classifyTitle, titlesMentionedIn } from "../occupations";
+import { occupationById } from "../occupations";
 import { Icp } from "../types";
-import { DEFAULT_YEARS, seniorityFromYears, yearsStatedIn } from "./experience";
-import { locationVariants } from "./locations";
-import { queryExclusions, seniorityExclusions, statedExclusions, withoutExclusions } from "./negative-keywords";
-import { classifySkills, expandNiceToHaves } from "./skill-requirements";
-import { coreTitle, normalizeTitle, seniorityFromTitle, titleFamily, titlesMentionedIn } from "./titles";
+import { DEFAULT_YEARS } from "./experience";
+import { readPosting } from "./posting/read-posting";
+import { resolveLocationPolicy } from "./resolve-location-policy";
+import { expandNiceToHaves } from "./nice-to-haves";
+import { seniorityRangeOf } from "./seniority-range";
 
 /**
  * The embedded ICP agent: a deterministic, no-network reading of a job into an Ideal Candidate Profile.
- * Every rule lives in a sibling module with its own data; this file only composes them.
+ * The posting reader (posting/) finds what the job asks and where; this file resolves it against the
+ * occupation model and the geodata and composes the contract's ICP.
  */
 
 export type JobToProfile = { title: string; jobDescription: string; location?: string; query?: string };
 
-/** At most this many titles: the job's own, then synonyms; more only dilutes the search. */
+/** At most this many titles: the job's own, then its occupation's variants; more only dilutes the text search. */
 const MAX_TITLES = 12;
 
-function deriveTitles(title: string, query: string): string[] {
-  const normalized = normalizeTitle(title);
-  const core = coreTitle(normalized);
-  const fromQuery = query ? titlesMentionedIn(query) : [];
-  const synonyms = [...titleFamily(core), ...fromQuery.flatMap((t) => [t, ...titleFamily(t)])];
-  // The core title only adds something when seniority words were stripped, not just punctuation.
-  const coreIfDifferent = core.replace(/\W+/gu, "") === normalized.replace(/\W+/gu, "") ? [] : [core];
-  return [...new Set([normalized, ...coreIfDifferent, ...synonyms])].filter(Boolean).slice(0, MAX_TITLES);
+function normalized(title: string): string {
+  return title.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
 }
 
-/** The largest stated requirement, reading nice-to-have sentences only when nothing else states one. */
-function statedYears(description: string): number | null {
-  const sentences = description.split(/\r?\n|(?<=[.!?;])\s+/u);
-  const firm = sentences.filter((s) => !/\b(?:ideally|preferred|nice to have|bonus|a plus)\b/iu.test(s)).flatMap(yearsStatedIn);
-  const any = firm.length > 0 ? firm : sentences.flatMap(yearsStatedIn);
-  return any.length > 0 ? Math.max(...any) : null;
+/** A posting title without its remarks: "Staff Engineer, Java (Payments Platform)" is about Java, not the platform team. */
+function withoutRemarks(title: string): string {
+  return title.replace(/\([^)]*\)|\[[^\]]*\]/gu, " ").replace(/\s+/gu, " ").trim();
+}
+
+/** The job's occupation: its title's, else the first one the recruiter's query names ("backend engineers"). */
+function occupationOf(title: string, query: string): Icp["occupation"] {
+  const id = classifyTitle(withoutRemarks(title)).occupationId ?? classifyTitle(title).occupationId ?? (query ? titlesMentionedIn(query)[0] : undefined) ?? null;
+  const occupation = id ? occupationById(id) : undefined;
+  return occupation ? { id: occupation.id, name: occupation.name } : null;
+}
+
+function titlesOf(title: string, occupation: Icp["occupation"]): string[] {
+  // Abbreviations ("swe", "rn") are left out: as free-text search terms they match too much.
+  const variants = occupation ? (occupationById(occupation.id)?.titles ?? []) : [];
+  return [...new Set([normalized(title), ...variants])].filter(Boolean).slice(0, MAX_TITLES);
+}
+
+/** The contract's `locations`: the location as written, each resolved place and area, "remote" when accepted. */
+function locationVariants(written: string, policy: Icp["locationPolicy"]): string[] {
+  const variants = [
+    normalized(written),
+    ...policy.places.map((p) => p.name.toLowerCase()),
+    ...policy.remoteRegions.map((r) => r.toLowerCase()),
+    ...policy.remoteCountries.map((c) => (countryName(c) ?? c).toLowerCase()),
+  ];
+  if (policy.mode === "remote" || policy.remoteCountries.length + policy.remoteRegions.length > 0) variants.push("remote");
+  return [...new Set(variants.filter(Boolean))];
 }
 
 export function deriveIcp(job: JobToProfile): Icp {
   const query = job.query?.trim() ?? "";
-  const titles = deriveTitles(job.title, query);
-
-  const years = statedYears(job.jobDescription);
-  const seniority = seniorityFromTitle(normalizeTitle(job.title)) ?? (years !== null ? seniorityFromYears(years) : "mid");
-  const minYearsExperience = years ?? DEFAULT_YEARS[seniority];
-
-  // The query is the user's refinement: its skills are as binding as the title's.
-  // "python, no java" must not make Java a must-have.
-  const leading = [...findSkillsInText(job.title), ...(query ? findSkillsInText(withoutExclusions(query)) : [])];
-  const { mustHave, niceToHave } = classifySkills(job.jobDescription, leading);
-
-  const negativeKeywords = [
-    ...statedExclusions(job.jobDescription),
-    ...(query ? queryExclusions(query) : []),
-    ...seniorityExclusions(seniority),
-  ];
+  const reading = readPosting({ ...job, query });
+  const occupation = occupationOf(job.title, query);
+  const { seniority, range } = seniorityRangeOf(classifyTitle(withoutRemarks(job.title)).seniority ?? classifyTitle(job.title).seniority, reading.seniority.levels, reading.years);
+  const { policy } = resolveLocationPolicy(reading.location);
+  const { mustHave, niceToHave } = reading.skills;
 
   return Icp.parse({
-    titles,
+    source: "rules",
+    titles: titlesOf(job.title, occupation),
+    occupation,
     seniority,
-    minYearsExperience,
+    seniorityRange: range,
+    minYearsExperience: reading.years.min ?? DEFAULT_YEARS[seniority],
     mustHaveSkills: mustHave,
     niceToHaveSkills: expandNiceToHaves(mustHave, niceToHave),
-    locations: locationVariants(job.location ?? "", job.jobDescription),
-    negativeKeywords: [...new Set(negativeKeywords)],
+    locations: locationVariants(job.location ?? "", policy),
+    locationPolicy: policy,
+    // Seniority words ("junior") are not negative keywords: the seniority range is a gate of its own.
+    negativeKeywords: reading.negativeKeywords,
   });
 }

@@ -1,4 +1,4 @@
-import type { Seniority } from "./titles";
+import type { Seniority } from "../occupations";
 
 /** Years of experience a job asks for, read from its text. */
 
@@ -39,12 +39,4 @@ export function yearsStatedIn(sentence: string): number[] {
     if (isRequirement && lower <= 40) years.push(lower);
   }
   return years;
-}
-
-/** Seniority implied by years when the title says nothing. */
-export function seniorityFromYears(years: number): Seniority {
-  if (years >= 10) return "lead";
-  if (years >= 5) return "senior";
-  if (years >= 2) return "mid";
-  return "junior";
 }

@@ -1,15 +1,7 @@
-import type { Seniority } from "./titles";
-
 /**
- * Words that count against a candidate: exclusions the job states outright, and for senior roles the
- * words of the opposite end of the ladder (a senior search should not surface interns).
+ * Words that count against a candidate: exclusions the job or the recruiter's query states outright.
+ * (Levels are not among them: the seniority range is a gate of its own.)
  */
-
-const SENIOR_EXCLUDES = ["intern", "junior", "graduate"];
-const SENIORITY_EXCLUDES: Record<Seniority, string[]> = {
-  intern: [], junior: [], mid: ["intern"],
-  senior: SENIOR_EXCLUDES, lead: SENIOR_EXCLUDES, principal: SENIOR_EXCLUDES, executive: SENIOR_EXCLUDES,
-};
 
 // "No agencies", "no recruiters please", "no third-party recruiters".
 const NO_WHO =
@@ -57,8 +49,4 @@ export function queryExclusions(query: string): string[] {
 /** The query with its exclusions cut out, so what it excludes is not also read as wanted. */
 export function withoutExclusions(query: string): string {
   return query.replace(QUERY_NOT, " ");
-}
-
-export function seniorityExclusions(seniority: Seniority): string[] {
-  return SENIORITY_EXCLUDES[seniority];
 }

@@ -1,12 +1,20 @@
+import type { ProfileFacts } from "../facts/profile-facts";
 import type { Candidate, Icp } from "../types";
 import type { Assessment } from "./assessment";
-import { roleDuration, type ExperienceEntry } from "./experience";
-import { skillsIn, type Passage } from "./passages";
+import { formatDuration, monthIndexOf } from "./experience";
+import { BANDS } from "./gates";
 import { plain } from "./quotes";
 import { listPhrase, unique } from "./text";
-import { titleSimilarity } from "./title";
 
 const MAX_DETAILED_RATIONALE = 5;
+
+/** The band's word, as the README's score bands name them. */
+export function bandOf(matchScore: number): string {
+  if (matchScore > BANDS.gapCeiling) return "Strong match";
+  if (matchScore > BANDS.neighbourCeiling) return "Good match";
+  if (matchScore >= BANDS.passFloor) return "Partial match";
+  return "Outside a hard requirement";
+}
 
 export function summarize(
   matchScore: number,
@@ -16,48 +24,34 @@ export function summarize(
   assessments: readonly Assessment[],
   negativeCount: number,
 ): string {
-  const band = matchScore >= 75 ? "Strong" : matchScore >= 50 ? "Partial" : "Weak";
-  const strengths = [
-    `skills ${skills.score}/100`,
-    `title ${title.score}/100`,
-    `experience ${experience.score}/100`,
-  ].join(", ");
+  const strengths = [`skills ${skills.score}/100`, `title ${title.score}/100`, `experience ${experience.score}/100`].join(", ");
   const gaps = assessments.map((a) => a.gap).filter((g): g is string => g !== undefined);
   if (negativeCount > 0) gaps.push(`${negativeCount} negative keyword${negativeCount === 1 ? "" : "s"} mentioned`);
-  const first = `${band} match at ${matchScore}/100 (${strengths}).`;
+  const first = `${bandOf(matchScore)} at ${matchScore}/100 (${strengths}).`;
   return gaps.length === 0 ? `${first} No major gaps found.` : `${first} Gaps: ${gaps.join("; ")}.`;
 }
 
-function explainRoleRelevance(icp: Icp, role: ExperienceEntry, passages: readonly Passage[]): string {
-  const icpSkills = [...icp.mustHaveSkills, ...icp.niceToHaveSkills];
-  const mentioned = new Set(skillsIn(role.title, icpSkills));
-  for (const p of passages) if (p.role === role) for (const s of p.skills) mentioned.add(s);
-  const must = unique(icp.mustHaveSkills).filter((s) => mentioned.has(s)).map(plain);
-  const nice = unique(icp.niceToHaveSkills).filter((s) => mentioned.has(s) && !icp.mustHaveSkills.includes(s)).map(plain);
-  const parts: string[] = [];
-  if (must.length > 0) parts.push(`mentions must-have ${listPhrase(must)}`);
-  if (nice.length > 0) parts.push(`mentions nice-to-have ${listPhrase(nice)}`);
-  const similarity = titleSimilarity(role.title, icp.titles);
-  if (similarity >= 85) parts.push("title matches the role");
-  else if (similarity >= 40) parts.push("title is related to the role");
-  if (parts.length === 0) return "Names none of the role's skills or titles.";
-  const sentence = parts.join("; ");
-  return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
-}
-
-/** The most recent roles, each with why it does or does not bear on the ICP. */
-export function detailedRationale(
-  icp: Icp,
-  roles: readonly ExperienceEntry[],
-  passages: readonly Passage[],
-  now: Date,
-): Candidate["aiDetailedRationale"] {
-  return roles
-    .slice(0, MAX_DETAILED_RATIONALE)
-    .map((role) => ({
+/** The most recent roles, each with why it does or does not bear on the ICP, from the profile's facts. */
+export function detailedRationale(icp: Icp, facts: ProfileFacts, now: Date): Candidate["aiDetailedRationale"] {
+  const nowMonth = monthIndexOf(now);
+  const must = new Set(icp.mustHaveSkills);
+  const nice = new Set(icp.niceToHaveSkills);
+  return facts.roles.slice(0, MAX_DETAILED_RATIONALE).map((role, i) => {
+    const named = facts.skills.filter((s) => s.roles.includes(i)).map((s) => s.skill);
+    const mustNamed = unique(named.filter((s) => must.has(s))).map(plain);
+    const niceNamed = unique(named.filter((s) => nice.has(s) && !must.has(s))).map(plain);
+    const parts: string[] = [];
+    if (icp.occupation && role.occupationId === icp.occupation.id) parts.push(`the same occupation as the role (${icp.occupation.name})`);
+    if (mustNamed.length > 0) parts.push(`names must-have ${listPhrase(mustNamed)}`);
+    if (niceNamed.length > 0) parts.push(`names nice-to-have ${listPhrase(niceNamed)}`);
+    if (role.end !== null && nowMonth - role.end > 60) parts.push(`ended ${formatDuration(nowMonth - role.end)} ago`);
+    const sentence = parts.length === 0 ? "Names none of the role's skills and is another occupation." : `${parts.join("; ")}.`;
+    const end = role.end === null ? nowMonth + 1 : role.end;
+    return {
       title: role.title,
       company: role.company,
-      duration: roleDuration(role, now),
-      relevanceExplanation: explainRoleRelevance(icp, role, passages),
-    }));
+      duration: role.start === null ? "" : formatDuration(Math.max(0, Math.min(end, nowMonth + 1) - role.start)),
+      relevanceExplanation: `${sentence[0].toUpperCase()}${sentence.slice(1)}`,
+    };
+  });
 }

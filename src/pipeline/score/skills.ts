@@ -1,85 +1,47 @@
+import type { ProfileFacts, SkillFact } from "../facts/profile-facts";
 import type { Icp } from "../types";
-import { canonicalSkill, relatedSkills, skillAliases } from "../skills/lexicon";
 import { clampScore, type Assessment } from "./assessment";
-import type { Passage } from "./passages";
-import { plain, quotable, quoteExcerpt } from "./quotes";
+import { describeEvidence, skillEvidence, type SkillEvidence } from "./skill-evidence";
 import { listPhrase, unique } from "./text";
 
 // Share of the skills score carried by must-haves when the ICP also lists nice-to-haves.
-const MUST_HAVE_SHARE = 0.75;
-// A related skill (PostgreSQL for MySQL) shows transferable ability, not the skill itself.
-const RELATED_SKILL_CREDIT = 0.5;
+const MUST_HAVE_SHARE = 0.8;
+// A must-have counts as evidenced from this strength on: a skills-list entry is evidence, a related skill is not.
+export const EVIDENCED = 0.5;
 // Nice-to-haves are often expanded with related skills; citing them all would drown the must-haves.
 const MAX_NICE_TO_HAVE_POINTS = 3;
 
-type SkillFinding = { skill: string; citation: string | null; via?: string };
+export type SkillsAssessment = Assessment & { missingMustHaves: string[] };
 
-export function assessSkills(icp: Icp, listedSkills: readonly string[], passages: readonly Passage[]): Assessment {
+export function assessSkills(icp: Icp, facts: ProfileFacts, nowMonth: number): SkillsAssessment {
+  const bySkill = new Map<string, SkillFact>(facts.skills.map((s) => [s.skill, s]));
   const mustHaves = unique(icp.mustHaveSkills);
-  const niceToHaves = unique(icp.niceToHaveSkills).filter((skill) => !mustHaves.includes(skill));
-  const cite = (skill: string) => citeSkill(skill, listedSkills, passages);
+  const niceToHaves = unique(icp.niceToHaveSkills).filter((s) => !mustHaves.includes(s));
+  const must = mustHaves.map((s) => skillEvidence(s, facts, bySkill, nowMonth));
+  const nice = niceToHaves.map((s) => skillEvidence(s, facts, bySkill, nowMonth));
 
-  const findings = (skills: string[]) =>
-    skills.map((skill): SkillFinding => {
-      const citation = cite(skill);
-      if (citation) return { skill, citation };
-      for (const related of relatedSkills(skill)) {
-        const relatedCitation = cite(related);
-        if (relatedCitation) return { skill, citation: relatedCitation, via: related };
-      }
-      return { skill, citation: null };
-    });
-  const must = findings(mustHaves);
-  const nice = findings(niceToHaves);
+  const mean = (list: SkillEvidence[]) => list.reduce((sum, e) => sum + e.strength, 0) / list.length;
+  const score =
+    must.length === 0 && nice.length === 0 ? 100
+    : must.length === 0 ? 100 * (0.5 + 0.5 * mean(nice)) // nothing is required: nice-to-haves can only add
+    : nice.length === 0 ? 100 * mean(must)
+    : 100 * (MUST_HAVE_SHARE * mean(must) + (1 - MUST_HAVE_SHARE) * mean(nice));
 
-  const fitPoints: string[] = [];
+  const missing = must.filter((e) => e.strength < EVIDENCED);
+  const fitPoints = [
+    ...must.filter((e) => e.strength >= EVIDENCED).map((e) => `Must-have ${describeEvidence(e)}`),
+    ...nice.filter((e) => e.strength >= EVIDENCED && !e.via).slice(0, MAX_NICE_TO_HAVE_POINTS).map((e) => `Nice-to-have ${describeEvidence(e)}`),
+  ];
   const redFlags: string[] = [];
-  for (const f of must) {
-    if (f.citation && !f.via) fitPoints.push(`${f.citation} (must-have ${plain(f.skill)})`);
-    if (f.via) {
-      fitPoints.push(`${f.citation} (${plain(f.via)}, related to must-have ${plain(f.skill)})`);
-    }
-    if (!f.citation || f.via) {
-      redFlags.push(
-        `No ${f.via ? "direct " : ""}evidence of must-have ${plain(f.skill)} in skills, headline, summary, experience or resume`,
-      );
-    }
-  }
-  for (const f of nice.filter((n) => n.citation && !n.via).slice(0, MAX_NICE_TO_HAVE_POINTS)) {
-    fitPoints.push(`${f.citation} (nice-to-have ${plain(f.skill)})`);
-  }
-
-  const missing = must.filter((f) => !f.citation || f.via).map((f) => plain(f.skill));
+  const partial = missing.filter((e) => e.strength > 0);
+  const absent = missing.filter((e) => e.strength === 0).map((e) => e.skill);
+  for (const e of partial) redFlags.push(`Must-have ${e.skill} only weakly shown (${describeEvidence(e)})`);
+  if (absent.length > 0) redFlags.push(`No evidence of must-have ${listPhrase(absent)}`);
   return {
-    score: skillsScore(credits(must), credits(nice)),
+    score: clampScore(score),
     fitPoints,
     redFlags,
-    gap: missing.length > 0 ? `no direct evidence of ${listPhrase(missing)}` : undefined,
+    gap: missing.length > 0 ? `missing ${listPhrase(missing.map((e) => e.skill))}` : undefined,
+    missingMustHaves: missing.map((e) => e.skill),
   };
-}
-
-function credits(findings: readonly SkillFinding[]): number[] {
-  return findings.map((f) => (f.citation === null ? 0 : f.via ? RELATED_SKILL_CREDIT : 1));
-}
-
-/** 0–100 from per-skill credits (0, 0.5 or 1); an ICP that names no skills cannot be missed. */
-export function skillsScore(mustHaveCredits: readonly number[], niceToHaveCredits: readonly number[]): number {
-  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  if (mustHaveCredits.length === 0 && niceToHaveCredits.length === 0) return 100;
-  if (niceToHaveCredits.length === 0) return clampScore(100 * mean(mustHaveCredits));
-  if (mustHaveCredits.length === 0) return clampScore(100 * mean(niceToHaveCredits));
-  return clampScore(100 * (MUST_HAVE_SHARE * mean(mustHaveCredits) + (1 - MUST_HAVE_SHARE) * mean(niceToHaveCredits)));
-}
-
-/** Where the profile shows a skill: its skills list first, then free text in reading order. */
-function citeSkill(skill: string, listedSkills: readonly string[], passages: readonly Passage[]): string | null {
-  for (const listed of listedSkills) {
-    const canonical = canonicalSkill(listed) ?? listed.trim().toLowerCase();
-    const quoted = quotable(listed);
-    if (canonical === skill && quoted) return `Skills list includes "${quoted}"`;
-  }
-  const passage = passages.find((p) => p.skills.has(skill));
-  if (!passage) return null;
-  const needles = skillAliases(skill);
-  return `${passage.where}: ${quoteExcerpt(passage.text, needles.length > 0 ? needles : [skill])}`;
 }

@@ -1,39 +1,7 @@
-import type { Icp } from "../types";
-import { clampScore, type Assessment } from "./assessment";
-import type { ExperienceEntry } from "./experience";
-import { quotable, roleLabel } from "./quotes";
-
-// A title held earlier (or alongside) says less about the candidate today than the current one.
-const OTHER_TITLE_FACTOR = 0.6;
-
-export function assessTitle(icp: Icp, currentTitle: string | null, roles: readonly ExperienceEntry[]): Assessment {
-  if (icp.titles.length === 0) return { score: 100, fitPoints: [], redFlags: [] };
-  const current = currentTitle ? titleSimilarity(currentTitle, icp.titles) : 0;
-  const others = roles
-    .filter((role) => currentTitle === null || normalizeTitle(role.title) !== normalizeTitle(currentTitle))
-    .map((role) => ({ role, similarity: titleSimilarity(role.title, icp.titles) }))
-    .sort((a, b) => b.similarity - a.similarity);
-  const bestOther = others[0];
-  const otherScore = bestOther ? Math.round(OTHER_TITLE_FACTOR * bestOther.similarity) : 0;
-  const score = clampScore(Math.max(current, otherScore));
-
-  const fitPoints: string[] = [];
-  const redFlags: string[] = [];
-  const currentQuote = currentTitle ? quotable(currentTitle) : null;
-  if (currentQuote && current >= 85) fitPoints.push(`Current title "${currentQuote}" matches the role`);
-  else if (currentQuote && current >= 40) fitPoints.push(`Current title "${currentQuote}" is related to the role`);
-  const otherQuote = bestOther ? quotable(bestOther.role.title) : null;
-  if (bestOther && otherQuote && bestOther.similarity >= 85 && otherScore > current) {
-    fitPoints.push(`Title "${otherQuote}" at ${roleLabel(bestOther.role)} matches the role`);
-  }
-  if (currentQuote && current < 40 && otherScore < 40) {
-    redFlags.push(`Current title "${currentQuote}" does not match the role`);
-  }
-  if (!currentTitle && roles.length === 0) redFlags.push("No current or past job title given");
-
-  const gap = score >= 40 ? undefined : currentTitle || roles.length > 0 ? "a title outside the role" : "no job title";
-  return { score, fitPoints, redFlags, gap };
-}
+/**
+ * Title words compared with the ICP's titles: the fallback when a job or a profile title is outside the
+ * occupation model (src/pipeline/occupations), so an unusual title is still judged by what it says.
+ */
 
 // Level words are compared by the seniority component, not the title one: "Senior Nurse" is a nurse.
 const LEVEL_WORDS = new Set([

@@ -1,50 +1,43 @@
 /**
- * Finding lexicon skills in free text. One regex over every surface form finds the mentions; surface
- * forms that are also English words ("go", "excel", "swift", "r") then need context to count.
+ * Finding lexicon skills in free text, in one pass over its tokens.
  *
- * An ambiguous mention counts when, in this order:
- *   1. it is NOT followed by a word that makes it a verb or a letter ("excel at", "go to", "C-suite");
- *   2. it is followed by a tech word ("Go developer", "R programming", "Excel spreadsheets");
- *   3. it sits after a list header ("Languages: Go, Rust");
- *   4. it is capitalised after a cue word ("experience in Go", "knowledge of Excel");
- *   5. it is capitalised mid-sentence and longer than one letter ("we build services in Rust and Go");
- *   6. it is list-adjacent to a mention that counts ("Python, Go, Java"; "Go and Rust" chains).
+ * The text is cut once into atoms: runs of letters, digits and "_", and single other characters
+ * ("c", "+", "+"; "node", ".", "js"; "ci", "/", "cd"). Every atom that may start a surface form starts
+ * a walk through the atoms after it, growing a key (the atoms, lower case, without the spaces and
+ * hyphens between them) for as long as some surface form begins with it; the longest key that is a
+ * surface form, and whose spelling and boundaries hold, is the mention. So "c++", ".net", "ci/cd" and
+ * "objective-c" stay whole because the lexicon spells them so, not because the tokeniser knows them,
+ * and the cost per atom is a Set lookup or two whatever the size of the lexicon.
+ *
+ * Matching is case-insensitive, after NFKC. A space in a surface form stands for any run of spaces and
+ * hyphens ("front end" finds "front-end"); a hyphen for at most one space or hyphen, or none
+ * ("machine-learning" finds "machine learning" and "machinelearning"). A mention never starts after a
+ * letter, digit, "_", ".", "+" or "#" and never ends before a letter, digit, "_", "+", "#" or "&"
+ * and a letter: "c" is not in "c++", "java" not in "javascript", "js" not the end of "foo.js", "r" not
+ * in "R&D". Mentions of ambiguous forms then go through the rules in ambiguity.ts.
  */
+import { countedMentions, type FoundMention } from "./ambiguity";
+import { normaliseNfkc } from "./nfkc-offsets";
 
 export type SurfaceForm = { surface: string; canonical: string; ambiguous: boolean };
 
-type Mention = { start: number; end: number; text: string; canonical: string; ambiguous: boolean };
+/** Offsets are UTF-16 indices into the text passed in; `text` is that slice, as written there. */
+export type SkillMention = { canonical: string; start: number; end: number; text: string };
 
-// Words after an ambiguous surface that show it is ordinary English ("go to", "excel at", "go beyond").
-const VERB_FOLLOWERS = new Set([
-  "at", "to", "ahead", "beyond", "back", "out", "live", "above", "further", "the", "a", "an", "get",
-  "through", "over", "home", "forward", "along", "away", "down", "up", "off", "well", "quickly", "your",
-  "our", "their", "his", "her", "on", "for", "into", "from", "by", "is", "are", "was",
-]);
+type IndexedForm = { surface: string; canonical: string; ambiguous: boolean; spelling?: RegExp };
 
-// Words after an ambiguous surface that show it is the technology.
-const TECH_FOLLOWERS = new Set([
-  "programming", "programmer", "programmers", "language", "languages", "lang", "developer", "developers",
-  "development", "engineer", "engineers", "engineering", "code", "coding", "codebase", "services",
-  "microservices", "backend", "apps", "app", "applications", "sdk", "ui", "skills", "experience",
-  "expertise", "proficiency", "knowledge", "background", "spreadsheets", "spreadsheet", "formulas",
-  "macros", "modeling", "modelling", "models", "pivot", "stack", "ecosystem", "toolchain", "modules",
-  "packages", "scripts", "scripting", "components", "hooks", "jobs", "clusters", "cluster", "queries",
-  "ehr", "emr", "charting", "certification", "certified", "dashboards", "workbooks", "native", "boot",
-]);
+const ATOM = /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
+const NOT_AFTER = /[\p{L}\p{N}_.+#]/u;
+const NOT_BEFORE = /^(?:[\p{L}\p{N}_+#]|&\p{L})/u;
 
-// Words before a capitalised ambiguous surface that introduce a tool or language.
-const CUE_WORDS = new Set([
-  "in", "with", "using", "use", "uses", "of", "know", "knows", "writing", "write", "written", "built",
-  "including", "like", "as", "via", "learn", "learning", "fluent", "proficient", "advanced", "expert",
-]);
+/** The atoms of a surface form or text span, lower case, without spaces and hyphens. */
+function surfaceAtoms(surface: string): string[] {
+  return (surface.toLowerCase().match(ATOM) ?? []).filter((atom) => atom !== "-");
+}
 
-const LIST_HEADER =
-  /(?:languages?|stack|skills|technolog(?:y|ies)|tools|tooling|software|frameworks?|platforms?|systems|proficiencies)\s*[:–—-]\s*$/iu;
-
-/** A regex fragment for one surface form: spaces and hyphens match either spelling. */
-function surfacePattern(surface: string): string {
-  return surface
+/** The exact spelling rule of one surface form, as an anchored case-insensitive regex. */
+function spellingOf(surface: string): RegExp {
+  const pattern = surface
     .toLowerCase()
     .split(/([\s-]+)/u)
     .map((piece) => {
@@ -53,78 +46,96 @@ function surfacePattern(surface: string): string {
       return piece.replace(/[.*+?^${}()|[\]\\/]/gu, "\\$&");
     })
     .join("");
+  return new RegExp(`^(?:${pattern})$`, "iu");
 }
 
-export function createSkillFinder(
-  forms: SurfaceForm[],
-  keyOf: (surface: string) => string,
-): (text: string) => string[] {
-  const byKey = new Map(forms.map((f) => [keyOf(f.surface), f]));
-  // Longest first: a JS alternation takes the first alternative that fits, so "c++" must precede "c".
-  const alternation = [...new Set(forms.map((f) => f.surface.toLowerCase()))]
-    .sort((a, b) => b.length - a.length)
-    .map(surfacePattern)
-    .join("|");
-  // Boundaries: not inside a word, not the "c" of "c++"/"c#", not the "js" of "foo.js", not the "r" of "R&D".
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.+#])(?:${alternation})(?![\\p{L}\\p{N}_+#]|&\\p{L})`, "giu");
+export function createSkillFinder(forms: readonly SurfaceForm[]): (text: string) => SkillMention[] {
+  const byKey = new Map<string, IndexedForm[]>();
+  const prefixes = new Set<string>(); // every key a walk may pass through, full keys included
+  for (const form of forms) {
+    const atoms = surfaceAtoms(form.surface);
+    if (atoms.length === 0) continue;
+    let key = "";
+    for (const atom of atoms) prefixes.add((key += atom));
+    const same = byKey.get(key) ?? [];
+    if (!same.some((f) => f.surface.toLowerCase() === form.surface.toLowerCase())) same.push({ ...form });
+    byKey.set(key, same);
+  }
+  // Longest surface first, as a regex alternation would try them; all forms of one key share a canonical.
+  for (const same of byKey.values()) same.sort((a, b) => b.surface.length - a.surface.length);
 
   return (raw) => {
-    const text = raw.normalize("NFKC");
-    const mentions: Mention[] = [];
-    for (const match of text.matchAll(pattern)) {
-      const form = byKey.get(keyOf(match[0]));
-      if (!form) continue;
-      const start = match.index;
-      mentions.push({ start, end: start + match[0].length, text: match[0], ...form });
-    }
-    const counted = decideAmbiguous(text, mentions);
-    return [...new Set(mentions.filter((_, i) => counted[i]).map((m) => m.canonical))];
+    const normalised = normaliseNfkc(raw);
+    const text = normalised.text;
+    const found = findMentions(text, byKey, prefixes);
+    const counted = countedMentions(text, found);
+    const mentions: SkillMention[] = [];
+    found.forEach((m, i) => {
+      if (!counted[i]) return;
+      const [start, end] = normalised.toOriginal(m.start, m.end);
+      mentions.push({ canonical: m.canonical, start, end, text: raw.slice(start, end) });
+    });
+    return mentions;
   };
 }
 
-function decideAmbiguous(text: string, mentions: Mention[]): boolean[] {
-  const verdict: (boolean | undefined)[] = mentions.map((m) => (m.ambiguous ? judgeAlone(text, m) : true));
-  // Rule 6 spreads along lists, so repeat until nothing changes ("Go, Rust and Python" from right to left).
-  for (let changed = true; changed; ) {
-    changed = false;
-    mentions.forEach((m, i) => {
-      if (verdict[i] !== undefined) return;
-      const prev = i > 0 && verdict[i - 1] === true && isListGap(text.slice(mentions[i - 1].end, m.start));
-      const next = i + 1 < mentions.length && verdict[i + 1] === true && isListGap(text.slice(m.end, mentions[i + 1].start));
-      if (prev || next) {
-        verdict[i] = true;
-        changed = true;
-      }
-    });
+type Found = FoundMention & { canonical: string };
+
+function findMentions(text: string, byKey: Map<string, IndexedForm[]>, prefixes: Set<string>): Found[] {
+  const lower = text.toLowerCase();
+  // toLowerCase keeps UTF-16 length for all but a few letters ("İ"); then atoms are lowered one by one.
+  const sameLength = lower.length === text.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const atoms: string[] = [];
+  for (const match of text.matchAll(ATOM)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    starts.push(start);
+    ends.push(end);
+    atoms.push(sameLength ? lower.slice(start, end) : match[0].toLowerCase());
   }
-  return verdict.map((v) => v === true);
+
+  const found: Found[] = [];
+  const keyEnds: number[] = []; // atom indices where the key walked so far is a surface form
+  const keys: string[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    if (!prefixes.has(atoms[i]) || !startsWord(text, starts[i])) continue;
+    keyEnds.length = 0;
+    keys.length = 0;
+    let key = "";
+    for (let j = i; j < atoms.length; j++) {
+      if (atoms[j] === "-" && j > i) continue; // a joiner; the spelling check decides if it may be there
+      key += atoms[j];
+      if (!prefixes.has(key)) break;
+      if (byKey.has(key)) {
+        keyEnds.push(j);
+        keys.push(key);
+      }
+    }
+    for (let k = keyEnds.length - 1; k >= 0; k--) {
+      const start = starts[i];
+      const end = ends[keyEnds[k]];
+      if (!endsWord(text, end)) continue;
+      const span = text.slice(start, end);
+      const form = byKey.get(keys[k])!.find((f) => (f.spelling ??= spellingOf(f.surface)).test(span));
+      if (!form) continue;
+      found.push({ start, end, text: span, canonical: form.canonical, ambiguous: form.ambiguous });
+      i = keyEnds[k];
+      break;
+    }
+  }
+  return found;
 }
 
-/** true/false when the mention's own surroundings decide it; undefined when only a list could. */
-function judgeAlone(text: string, m: Mention): boolean | undefined {
-  const after = text.slice(m.end, m.end + 40);
-  const before = text.slice(Math.max(0, m.start - 60), m.start);
-  const nextWord = /^\s*(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
-  const prevWord = /(\p{L}+)\s*$/u.exec(before)?.[1]?.toLowerCase();
-  const capitalised = /^\p{Lu}/u.test(m.text);
-
-  if (/^[-'’]/u.test(after)) return false;
-  if (nextWord && VERB_FOLLOWERS.has(nextWord)) return false;
-  if (nextWord && TECH_FOLLOWERS.has(nextWord)) return true;
-  if (LIST_HEADER.test(before.split("\n").pop() ?? "")) return true;
-  if (capitalised && prevWord && CUE_WORDS.has(prevWord) && /\p{L}\s+$/u.test(before)) return true;
-  if (capitalised && m.text.length > 1 && isMidSentence(before)) return true;
-  return undefined;
+function startsWord(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const code = text.charCodeAt(start - 1);
+  // A low surrogate: test the whole code point it ends.
+  const previous = code >= 0xdc00 && code <= 0xdfff && start >= 2 ? text.slice(start - 2, start) : text[start - 1];
+  return !NOT_AFTER.test(previous);
 }
 
-function isMidSentence(before: string): boolean {
-  if (/\b(?:e\.g|i\.e|etc)\.\s*$/iu.test(before)) return true;
-  const last = /(\S)\s*$/u.exec(before)?.[1];
-  return last !== undefined && !/[.!?:;•*·(\-–—"'“‘]/u.test(last) && !/\n\s*$/u.test(before);
-}
-
-/** Only separators between two mentions: "Python, Go", "Go and Rust", "C/C++", bullet lines. */
-function isListGap(gap: string): boolean {
-  const words = gap.toLowerCase().replace(/[\s,/&|;()+\-•*·]+/gu, " ").trim();
-  return words === "" || words === "and" || words === "or" || words === "and or" || words === "nor";
+function endsWord(text: string, end: number): boolean {
+  return end === text.length || !NOT_BEFORE.test(text.slice(end, end + 3));
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { createSkillFinder } from "./find-skills";
+import { createSkillFinder, type SkillMention } from "./find-skills";
 import lexicon from "./lexicon.json";
+
+export type { SkillMention } from "./find-skills";
 
 /**
  * The skills lexicon: one canonical lower-case name per skill, its surface forms and related skills.
@@ -70,15 +72,16 @@ export function skillDomain(canonical: string): string | null {
   return byName.get(canonical)?.domain ?? null;
 }
 
-// Built on first use: compiling one regex over every surface form is the costly part of this module.
-let finder: ((text: string) => string[]) | undefined;
+// Built on first use: indexing every surface form is the costly part of this module.
+let finder: ((text: string) => SkillMention[]) | undefined;
 
 /**
- * Canonical skills mentioned in free text, unique, in order of first appearance.
+ * Where lexicon skills are mentioned in free text: every mention that counts, in order, with its
+ * UTF-16 offsets into `text` and the words as written there (in "Strong in Node.JS", node.js at 10–17).
  * Word-boundary aware ("c" never matches inside "c++"), and surface forms that are also English
- * words ("go", "excel", "swift") only count with context — see find-skills.ts for the rules.
+ * words ("go", "excel", "swift") only count with context — see ambiguity.ts for the rules.
  */
-export function findSkillsInText(text: string): string[] {
+export function findSkillMentions(text: string): SkillMention[] {
   finder ??= createSkillFinder(
     entries.flatMap((e) =>
       [e.name, ...e.aliases].map((surface) => ({
@@ -87,7 +90,11 @@ export function findSkillsInText(text: string): string[] {
         ambiguous: ambiguousKeys.has(looseSkillKey(surface)),
       })),
     ),
-    looseSkillKey,
   );
   return finder(text);
+}
+
+/** Canonical skills mentioned in free text, unique, in order of first appearance. */
+export function findSkillsInText(text: string): string[] {
+  return [...new Set(findSkillMentions(text).map((m) => m.canonical))];
 }

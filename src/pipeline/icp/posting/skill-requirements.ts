@@ -1,0 +1,147 @@
+import { findSkillsInText, skillAliases } from "../../skills/lexicon";
+import { FIRM_CUE, NICE_CUE, clausesOf, cutByWeight, withAsides } from "./cues";
+import { type PostingSection, headingKind, isStackHeading } from "./sections";
+
+/**
+ * Must-have and nice-to-have skills of a posting, read by section:
+ * - requirements → must-haves, except a clause with a nice cue ("X is a plus", "ideally Y") → nice;
+ * - nice → nice-to-haves;
+ * - duties, role and unclassified text → a skill named as the means of the work ("build services in Go
+ *   on Kubernetes", "document in Epic", every skill of an "Our stack" list) is a nice-to-have; a noun
+ *   the duty merely touches ("partner with sales on B2B campaigns") is nothing. When the posting has no
+ *   requirements or nice part at all (a one-paragraph posting) the means of the work are the must-haves:
+ *   "Looking for someone to build our dashboard in React and TypeScript" means React and TypeScript;
+ * - company blurb, benefits, process and EEO → nothing, whatever tools they name ("we use Slack").
+ * `leading` skills (job title, recruiter's query) are always must-haves, first.
+ */
+
+/**
+ * At most this many must-haves from the posting itself (leading skills are never demoted). A posting
+ * that lists 20 tools as requirements is describing its environment; a recruiter would screen on the
+ * handful stated firmly. The firm ones (must/required/strong/expert/N years…) go first, then the rest
+ * in the posting's order; the overflow becomes nice-to-haves.
+ */
+export const MAX_POSTING_MUST_HAVES = 8;
+/** Without a requirements part the means of the work stand in, but only a few: past this many they are nice. */
+export const MAX_IMPLIED_MUST_HAVES = 5;
+
+export type SkillRequirementsReading = { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string> };
+
+// Words just before a skill that make it the means of the work: "in Go", "using Salesforce", "on Kubernetes".
+// ("built in", "written in", "runs on" are covered by their preposition; "run" alone is the duty's verb.)
+const MEANS_BEFORE = /\b(?:in|with|using|use|uses|on|via|leveraging|leverage|into|through|like|such as|within)\b[^.;:]{0,24}$/iu;
+// Words just after a skill that make it an object or audience of the duty, not its tool.
+const OBJECT_AFTER =
+  /^\s*(?:teams?|campaigns?|customers?|clients?|partners?|leaders?|leadership|departments?|orgs?|organi[sz]ations?|colleagues|stakeholders|groups?|initiatives?|efforts?|projects?|counterparts|specialists|experts|folks|people|reps|representatives|managers?|functions?|accounts?|prospects?|audiences?|deals?|market|space|industry|sector|companies|firms|agency|agencies|vendors?)\b/iu;
+
+/**
+ * Surfaces that are also industry adjectives: "B2B SaaS", "B2B content marketing", "Northwind Retail"
+ * name the market, not the skill. They count only when followed by what makes them the skill.
+ */
+const INDUSTRY_SURFACES: Record<string, RegExp> = {
+  b2b: /^\s*(?:saas\s+)?(?:sales|selling)\b/iu,
+  retail: /^\s*(?:sales|selling|store|floor|associate|experience)\b/iu,
+};
+
+/** Whether a skill found in a clause is only there as an industry adjective (see INDUSTRY_SURFACES). */
+function isIndustryAdjective(skill: string, clause: string): boolean {
+  const at = mentionOf(skill, clause);
+  if (!at) return false;
+  const rule = INDUSTRY_SURFACES[clause.slice(at.start, at.end).toLowerCase()];
+  return rule !== undefined && !rule.test(clause.slice(at.end));
+}
+
+type Bucket = "must" | "nice" | "means";
+type Found = { skill: string; bucket: Bucket; firm: boolean; clause: string };
+
+/** Where a skill is first mentioned in a clause, by any of its surface forms; -1 when not found. */
+function mentionOf(skill: string, clause: string): { start: number; end: number } | null {
+  const lower = clause.toLowerCase();
+  let best: { start: number; end: number } | null = null;
+  for (const surface of skillAliases(skill)) {
+    let from = 0;
+    for (let at = lower.indexOf(surface, from); at !== -1; at = lower.indexOf(surface, from)) {
+      from = at + 1;
+      const before = lower[at - 1] ?? " ";
+      const after = lower[at + surface.length] ?? " ";
+      if (/[\p{L}\p{N}+#]/u.test(before) || /[\p{L}\p{N}+#]/u.test(after)) continue;
+      if (!best || at < best.start) best = { start: at, end: at + surface.length };
+      break;
+    }
+  }
+  return best;
+}
+
+/** Whether the duty names the skill as its means ("build services in Go") rather than its object. */
+export function isMeansOfWork(skill: string, clause: string): boolean {
+  const at = mentionOf(skill, clause);
+  // A skill we cannot locate (found through a looser spelling) is not counted: duties are weak evidence.
+  if (!at) return false;
+  return MEANS_BEFORE.test(clause.slice(0, at.start)) && !OBJECT_AFTER.test(clause.slice(at.end));
+}
+
+function readSection(section: PostingSection): Found[] {
+  const found: Found[] = [];
+  const stack = isStackHeading(section.heading);
+  for (const clause of clausesOf(section.text)) {
+    for (const piece of cutByWeight(clause)) {
+      for (const part of withAsides(piece)) {
+        const skills = findSkillsInText(part.text);
+        if (skills.length === 0) continue;
+        const firm = FIRM_CUE.test(piece);
+        for (const skill of skills) {
+          if (isIndustryAdjective(skill, part.text)) continue;
+          if (section.kind === "requirements") found.push({ skill, bucket: part.nice ? "nice" : "must", firm, clause });
+          else if (section.kind === "nice") found.push({ skill, bucket: "nice", firm: false, clause });
+          else if (part.nice && NICE_CUE.test(piece)) found.push({ skill, bucket: "nice", firm: false, clause });
+          else if (stack || isMeansOfWork(skill, part.text)) found.push({ skill, bucket: "means", firm: false, clause });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+const READ: ReadonlySet<PostingSection["kind"]> = new Set(["requirements", "nice", "duties", "role", "other"]);
+
+/**
+ * `leading`: skills of the job title and the recruiter's query, always must-haves. `excluded`: skills the
+ * recruiter's query rules out ("kotlin, no java"); the recruiter outranks the posting, so they are dropped.
+ */
+export function readSkillRequirements(
+  sections: PostingSection[],
+  opts: { leading: string[]; excluded?: string[] },
+): SkillRequirementsReading {
+  const excluded = new Set(opts.excluded ?? []);
+  // "Location:", "Schedule:" and the like are "other" by their heading: nothing to read there.
+  const read = sections.filter((s) => READ.has(s.kind) && !(s.heading !== null && headingKind(s.heading) === "other"));
+  const found = read.flatMap(readSection).filter((f) => !excluded.has(f.skill));
+  const hasRequirementsPart = sections.some((s) => s.kind === "requirements" || s.kind === "nice");
+  const evidence: Record<string, string> = {};
+  const mustHave = [...new Set(opts.leading)].filter((s) => !excluded.has(s));
+  for (const skill of mustHave) evidence[skill] = "job title or query";
+
+  const must = found.filter((f) => f.bucket === "must" || (!hasRequirementsPart && f.bucket === "means"));
+  const limit = hasRequirementsPart ? MAX_POSTING_MUST_HAVES : MAX_IMPLIED_MUST_HAVES;
+  // Firm first, then in the posting's order (sort is stable); one entry per skill, its firmest reading.
+  const ranked = [...must].sort((a, b) => Number(b.firm) - Number(a.firm));
+  const overflow: Found[] = [];
+  let fromPosting = 0;
+  for (const f of ranked) {
+    if (mustHave.includes(f.skill)) continue;
+    if (fromPosting < limit) {
+      mustHave.push(f.skill);
+      evidence[f.skill] = f.clause;
+      fromPosting += 1;
+    } else overflow.push(f);
+  }
+
+  const niceToHave: string[] = [];
+  const niceOrder = [...found.filter((f) => f.bucket === "nice"), ...overflow, ...found.filter((f) => f.bucket === "means")];
+  for (const f of niceOrder) {
+    if (mustHave.includes(f.skill) || niceToHave.includes(f.skill)) continue;
+    niceToHave.push(f.skill);
+    evidence[f.skill] = f.clause;
+  }
+  return { mustHave, niceToHave, evidence };
+}

@@ -1,0 +1,114 @@
+import type { ProfileFacts, RoleFact, SkillFact } from "../facts/profile-facts";
+import { relatedSkills } from "../skills/lexicon";
+import { formatDuration } from "./experience";
+import { plain, quotable } from "./quotes";
+
+/**
+ * How strongly a profile shows one skill, from its import-time facts: 0 (not at all) to 1 (used in the
+ * current role). Recency counts because a recruiter reads it so: a skill used in the current job is
+ * ready today; one last used ten years ago is a memory. A skills list alone is a claim without context
+ * (and stuffed lists are common), so it counts for less than a role that names the skill.
+ */
+export const EVIDENCE = {
+  currentRole: 1,
+  endedWithin2Years: 0.85,
+  endedWithin5Years: 0.6,
+  endedLongAgo: 0.3,
+  undatedRole: 0.6,
+  headlineOrSummary: 0.7,
+  skillsListOnly: 0.5,
+  /** A related skill (PostgreSQL for MySQL) shows transferable ability, at this share of its own strength. */
+  relatedShare: 0.4,
+} as const;
+
+export type SkillEvidence = {
+  skill: string;
+  strength: number; // 0–1
+  via?: string; // the related skill that stands in for it
+  where: string | null; // "current role "Backend Engineer" at Stripe", "skills list", …; profile text quoted
+  months: number; // months of dated roles that name it
+  lastUsedMonthsAgo: number | null; // 0 = now; null when no dated role names it
+};
+
+/** A role named the way explanations name profile text: its title verbatim in quotes, its company plain. */
+function roleName(role: RoleFact): string {
+  const title = quotable(role.title);
+  const company = role.company.trim() ? ` at ${plain(role.company.trim())}` : "";
+  return `${title ? `"${title}"` : "a role"}${company}`;
+}
+
+function roleStrength(role: RoleFact, nowMonth: number): number {
+  if (role.start === null) return EVIDENCE.undatedRole;
+  if (role.end === null) return EVIDENCE.currentRole;
+  const ago = nowMonth - role.end;
+  if (ago <= 24) return EVIDENCE.endedWithin2Years;
+  if (ago <= 60) return EVIDENCE.endedWithin5Years;
+  return EVIDENCE.endedLongAgo;
+}
+
+function monthsCovered(roles: readonly RoleFact[], nowMonth: number): number {
+  const intervals = roles
+    .filter((r) => r.start !== null)
+    .map((r) => ({ start: r.start!, end: Math.min(r.end ?? nowMonth + 1, nowMonth + 1) }))
+    .sort((a, b) => a.start - b.start);
+  let total = 0;
+  let until = -Infinity;
+  for (const { start, end } of intervals) {
+    const from = Math.max(start, until);
+    if (end > from) total += end - from;
+    until = Math.max(until, end);
+  }
+  return total;
+}
+
+function directEvidence(fact: SkillFact, facts: ProfileFacts, nowMonth: number): SkillEvidence {
+  const roles = fact.roles.map((i) => facts.roles[i]).filter((r): r is RoleFact => r !== undefined);
+  let strength = 0;
+  let where: string | null = null;
+  for (const role of roles) {
+    const s = roleStrength(role, nowMonth);
+    if (s > strength) {
+      strength = s;
+      const label = role.end === null && role.start !== null ? "current role" : "role";
+      where = `${label} ${roleName(role)}`;
+    }
+  }
+  if (fact.stated && EVIDENCE.headlineOrSummary > strength) {
+    strength = EVIDENCE.headlineOrSummary;
+    where = "headline or summary";
+  }
+  if (fact.listed && EVIDENCE.skillsListOnly > strength) {
+    strength = EVIDENCE.skillsListOnly;
+    where = "skills list";
+  }
+  const ends = roles.filter((r) => r.start !== null).map((r) => (r.end === null ? nowMonth + 1 : r.end));
+  return {
+    skill: fact.skill,
+    strength,
+    where,
+    months: monthsCovered(roles, nowMonth),
+    lastUsedMonthsAgo: ends.length > 0 ? Math.max(0, nowMonth + 1 - Math.max(...ends)) : null,
+  };
+}
+
+/** The evidence for a wanted skill: the skill itself, or the best related skill at a discount. */
+export function skillEvidence(skill: string, facts: ProfileFacts, bySkill: ReadonlyMap<string, SkillFact>, nowMonth: number): SkillEvidence {
+  const own = bySkill.get(skill);
+  const direct = own ? directEvidence(own, facts, nowMonth) : { skill, strength: 0, where: null, months: 0, lastUsedMonthsAgo: null };
+  let best: SkillEvidence = direct;
+  for (const related of relatedSkills(skill)) {
+    const fact = bySkill.get(related);
+    if (!fact) continue;
+    const e = directEvidence(fact, facts, nowMonth);
+    const strength = e.strength * EVIDENCE.relatedShare;
+    if (strength > best.strength) best = { ...e, skill, strength, via: related };
+  }
+  return best;
+}
+
+/** A phrase for a fit point: "Go in current role "Backend Engineer" at Stripe (4 yrs)". */
+export function describeEvidence(e: SkillEvidence): string {
+  const span = e.months > 0 ? ` (${formatDuration(e.months)}${e.lastUsedMonthsAgo && e.lastUsedMonthsAgo > 12 ? `, last used ${formatDuration(e.lastUsedMonthsAgo)} ago` : ""})` : "";
+  const via = e.via ? ` through related ${e.via}` : "";
+  return `${e.skill}${via}: ${e.where ?? "not shown"}${span}`;
+}

@@ -1,0 +1,82 @@
+// Searching one company's pool from the facts derived at import (migration 0002): who can pass a job's gates.
+import type { PoolHit } from "./store";
+
+/** Where a job's candidates can be, as the search filters it (see locationFilter in pipeline/query). */
+export type PlaceFilter = {
+  anywhere: boolean; // no location constraint, or remote from anywhere
+  boxes: [minLat: number, maxLat: number, minLon: number, maxLon: number][]; // commuting areas, degrees
+  countries: string[]; // ISO2: remote is accepted from these
+  broadCountries: string[]; // ISO2: a person placed only by this country may still be in commuting distance
+};
+
+export type FactsQuery = {
+  families: string[]; // occupation families that can pass the occupation gate; empty = any
+  skills: string[]; // what the ordering counts: must-haves, then a few nice-to-haves
+  seniorityRank: number; // the middle of the job's range, 0 = intern
+  place: PlaceFilter;
+};
+
+type Row = { profileId: string; linkedinUrl: string | null; emails: string | null };
+const toHits = (rows: Row[]): PoolHit[] =>
+  rows.map((r, i) => ({ profileId: r.profileId, linkedinUrl: r.linkedinUrl, emails: r.emails ? (JSON.parse(r.emails) as string[]) : [], score: i }));
+
+/**
+ * The location predicate over `p`, its parameters numbered from ?first (anywhere, boxes, countries, broad
+ * countries). People who give no place at all stay in: unknown is not outside (scoring ranks them lower).
+ */
+function placePredicate(first: number, place: PlaceFilter): { sql: string; binds: unknown[] } {
+  const [anywhere, boxes, countries, broad] = [first, first + 1, first + 2, first + 3];
+  return {
+    sql: `(?${anywhere} = 1
+      OR (p.lat IS NULL AND (p.country IS NULL OR p.country IN (SELECT value FROM json_each(?${broad}))))
+      OR p.country IN (SELECT value FROM json_each(?${countries}))
+      OR EXISTS (SELECT 1 FROM json_each(?${boxes}) b
+                 WHERE p.lat BETWEEN b.value ->> 0 AND b.value ->> 1 AND p.lon BETWEEN b.value ->> 2 AND b.value ->> 3))`,
+    binds: [place.anywhere ? 1 : 0, JSON.stringify(place.boxes), JSON.stringify(place.countries), JSON.stringify(place.broadCountries)],
+  };
+}
+
+/**
+ * People of the job's occupation families who can pass its location policy, those with the most of its
+ * skills first, then those nearest its seniority. Uses talent_profiles_by_occupation; the skill count is
+ * one index probe per skill per row of that family, which is what bounds this query's cost.
+ */
+export async function searchPoolByOccupation(db: D1Database, companyId: string, q: FactsQuery, limit: number): Promise<PoolHit[]> {
+  if (q.families.length === 0) return [];
+  const place = placePredicate(6, q.place);
+  const { results } = await db
+    .prepare(
+      `SELECT p.id AS profileId, p.linkedin_url AS linkedinUrl, json_extract(p.profile, '$.emails') AS emails
+       FROM talent_profiles p
+       WHERE p.company_id = ?1 AND p.occupation_family IN (SELECT value FROM json_each(?2)) AND ${place.sql}
+       ORDER BY (SELECT count(*) FROM talent_profile_skills s
+                 WHERE s.company_id = ?1 AND s.profile_id = p.id AND s.skill IN (SELECT value FROM json_each(?3))) DESC,
+                abs(coalesce(p.seniority_rank, ?4) - ?4), p.seq
+       LIMIT ?5`,
+    )
+    .bind(companyId, JSON.stringify(q.families), JSON.stringify(q.skills), q.seniorityRank, limit, ...place.binds)
+    .all<Row>();
+  return toHits(results);
+}
+
+/**
+ * People with the most of the job's skills who can pass its location policy, whatever their occupation:
+ * this finds the strong candidates whose title the occupation model does not know. Uses the skill table's key.
+ */
+export async function searchPoolBySkills(db: D1Database, companyId: string, q: FactsQuery, limit: number): Promise<PoolHit[]> {
+  if (q.skills.length === 0) return [];
+  const place = placePredicate(5, q.place);
+  const { results } = await db
+    .prepare(
+      `SELECT p.id AS profileId, p.linkedin_url AS linkedinUrl, json_extract(p.profile, '$.emails') AS emails
+       FROM (SELECT s.profile_id, count(*) AS hits FROM talent_profile_skills s
+             WHERE s.company_id = ?1 AND s.skill IN (SELECT value FROM json_each(?2)) GROUP BY s.profile_id) AS m
+       JOIN talent_profiles p ON p.id = m.profile_id AND p.company_id = ?1
+       WHERE ${place.sql}
+       ORDER BY m.hits DESC, abs(coalesce(p.seniority_rank, ?3) - ?3), p.seq
+       LIMIT ?4`,
+    )
+    .bind(companyId, JSON.stringify(q.skills), q.seniorityRank, limit, ...place.binds)
+    .all<Row>();
+  return toHits(results);
+}

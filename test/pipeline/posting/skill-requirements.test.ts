@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { readSections } from "../../../src/pipeline/icp/posting/sections";
+import { MAX_POSTING_MUST_HAVES, isMeansOfWork, readSkillRequirements } from "../../../src/pipeline/icp/posting/skill-requirements";
+
+const read = (description: string, leading: string[] = [], excluded: string[] = []) =>
+  readSkillRequirements(readSections(description), { leading, excluded });
+
+describe("readSkillRequirements by section", () => {
+  it.each([
+    { rule: "requirements are must-haves", text: "Requirements\n- Strong SQL\n- Python", must: ["sql", "python"], nice: [] },
+    { rule: "nice section is nice", text: "Requirements\n- SQL\nNice to have\n- dbt", must: ["sql"], nice: ["dbt"] },
+    { rule: "'is a plus' inside requirements", text: "Requirements\n- SQL\n- Kafka is a plus", must: ["sql"], nice: ["kafka"] },
+    { rule: "'ideally' after a comma", text: "Requirements\n- 5+ years of Python, ideally with Airflow", must: ["python"], nice: ["airflow"] },
+    { rule: "a plus in an aside", text: "What you bring:\n- Proficient with Salesforce (MEDDIC a plus)", must: ["salesforce"], nice: ["meddic"] },
+    { rule: "trailing plus after a firm part", text: "Requirements\n- Minimum of two years of nursing, ICU preferred", must: ["nursing"], nice: ["critical care"] },
+    { rule: "a list ending in 'a plus' is nice as a whole", text: "Requirements\n- SQL\n- React, Redux and TypeScript are a plus", must: ["sql"], nice: ["react", "redux", "typescript"] },
+    { rule: "duties: the means of the work is nice", text: "What you'll do\n- Build services in Golang on Kubernetes\nRequirements\n- SQL", must: ["sql"], nice: ["go", "kubernetes"] },
+    { rule: "duties: incidental nouns are nothing", text: "What you'll do\n- Partner with sales on B2B campaigns\n- Work with the data visualization team\nRequirements\n- Figma", must: ["figma"], nice: [] },
+    { rule: "company blurb is nothing", text: "About us\nAcme builds reconciliation and payroll software.\nRequirements\n- Microsoft Excel", must: ["excel"], nice: [] },
+    { rule: "benefits naming tools are nothing", text: "Requirements\n- Python\nPerks\n- Slack, Notion and Jira licenses", must: ["python"], nice: [] },
+    { rule: "process is nothing", text: "Requirements\n- Java\nOur process\nA take-home exercise in Python.", must: ["java"], nice: [] },
+    { rule: "stack lists are the environment", text: "Our stack\nPostgreSQL, Redis, AWS\nAbout you\n- Ruby on Rails", must: ["ruby on rails"], nice: ["postgresql", "redis", "aws"] },
+    { rule: "no requirements part: the means are must-haves", text: "Looking for someone to build our dashboard in React and TypeScript.", must: ["react", "typescript"], nice: [] },
+    { rule: "industry adjective is not a skill", text: "Requirements\n- 4+ years of product management in B2B SaaS", must: ["product management"], nice: [] },
+    { rule: "but B2B sales is", text: "Requirements\n- 3 years of B2B SaaS sales", must: ["b2b sales", "saas sales"], nice: [] },
+  ])("$rule", ({ text, must, nice }) => {
+    const reading = read(text);
+    expect(reading.mustHave).toEqual(must);
+    expect(reading.niceToHave).toEqual(nice);
+  });
+
+  it("puts leading skills first and never demotes them", () => {
+    const reading = read("Nice to have\n- Go\n- Kafka", ["go"]);
+    expect(reading.mustHave).toEqual(["go"]);
+    expect(reading.niceToHave).toEqual(["kafka"]);
+    expect(reading.evidence.go).toBe("job title or query");
+  });
+
+  it("drops skills the query excludes", () => {
+    expect(read("Requirements\n- Java\n- Kotlin", ["kotlin"], ["java"]).mustHave).toEqual(["kotlin"]);
+  });
+
+  it("caps must-haves, keeping the firm ones and moving the rest to nice", () => {
+    const tools = "Snowflake, BigQuery, Redshift, Databricks, dbt, Kafka, Docker, Kubernetes, Terraform, AWS, GCP, Azure, Tableau, Looker";
+    const reading = read(`Requirements\n- ${tools}\n- Must have expert SQL\n- 5+ years of Python`);
+    expect(reading.mustHave).toHaveLength(MAX_POSTING_MUST_HAVES);
+    expect(reading.mustHave.slice(0, 2)).toEqual(["sql", "python"]);
+    expect(reading.niceToHave).toEqual(expect.arrayContaining(["tableau", "looker"]));
+  });
+
+  it("keeps the clause each skill was read from", () => {
+    const { evidence } = read("Requirements\n- Strong SQL\nNice to have\n- dbt is a plus");
+    expect(evidence).toEqual({ sql: "Strong SQL", dbt: "dbt is a plus" });
+  });
+});
+
+describe("isMeansOfWork", () => {
+  it.each([
+    ["go", "Build services in Golang on Kubernetes", true],
+    ["kubernetes", "Build services in Go on Kubernetes", true],
+    ["epic", "Document in Epic", true],
+    ["salesforce", "Track every deal using Salesforce", true],
+    ["b2b sales", "Partner with sales on B2B campaigns", false],
+    ["data visualization", "Work with the data visualization team", false],
+    ["variance analysis", "Run monthly variance analysis", false],
+    ["seo", "Work with the SEO agency on campaigns", false],
+  ])("%s in %j → %s", (skill, clause, want) => {
+    expect(isMeansOfWork(skill, clause)).toBe(want);
+  });
+});
