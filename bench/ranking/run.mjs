@@ -25,14 +25,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
 process.chdir(root);
 const OUT_DIR = path.join(root, "bench", "out");
-const DATA_DIR = path.join(here, "out");
+// --set=main (default) | --set=holdout: which data set to load. The held-out set (bench/ranking/holdout/,
+// see its README) has its own postings, templates, state dir, build dir, log and output JSON.
+const SET = (process.argv.find((a) => a.startsWith("--set=")) ?? "--set=main").split("=")[1];
+if (!["main", "holdout"].includes(SET)) throw new Error(`unknown --set=${SET} (main | holdout)`);
+const HOLDOUT = SET === "holdout";
+const DATA_DIR = HOLDOUT ? path.join(here, "holdout", "out") : path.join(here, "out");
+const generate = HOLDOUT ? (await import("./holdout/dataset.mjs")).generateDataset : generateDataset;
 
 const CFG = {
-  seed: Number(process.env.RANKING_SEED ?? 20261202),
+  seed: Number(process.env.RANKING_SEED ?? (HOLDOUT ? 5550123 : 20261202)),
   k: 20,
   preferredPort: 8797,
-  stateDir: ".wrangler/bench-ranking-state",
-  buildDir: "bench/out/build-ranking",
+  stateDir: HOLDOUT ? ".wrangler/bench-ranking-holdout-state" : ".wrangler/bench-ranking-state",
+  buildDir: HOLDOUT ? "bench/out/build-ranking-holdout" : "bench/out/build-ranking",
   chunkBytes: 900_000, // under the 1 MB a request this bench allows itself
   chunkProfiles: 5000,
   concurrentRuns: 3,
@@ -51,9 +57,9 @@ const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
 // auto (default): the working tree, falling back to HEAD — loudly — when the working tree does not build
 // (other people edit src/ at the same time).
 const SOURCE = (process.argv.find((a) => a.startsWith("--source=")) ?? "--source=auto").split("=")[1];
-const HEAD_DIR = path.join(OUT_DIR, "ranking-head");
+const HEAD_DIR = path.join(OUT_DIR, HOLDOUT ? "ranking-holdout-head" : "ranking-head");
 const makeDev = (sourceRoot) => createWranglerDev({
-  root, sourceRoot, stateDir: CFG.stateDir, buildDir: CFG.buildDir, logFile: path.join(OUT_DIR, "wrangler-ranking.log"),
+  root, sourceRoot, stateDir: CFG.stateDir, buildDir: CFG.buildDir, logFile: path.join(OUT_DIR, HOLDOUT ? "wrangler-ranking-holdout.log" : "wrangler-ranking.log"),
   preferredPort: CFG.preferredPort, adminToken: ADMIN_TOKEN,
 });
 let dev = null;
@@ -183,9 +189,9 @@ async function main() {
   const watchdog = setTimeout(() => { console.error(`bench:ranking exceeded ${CFG.totalBudgetMs / 1000} s; stopping`); (dev?.stop() ?? Promise.resolve()).finally(() => process.exit(2)); }, CFG.totalBudgetMs);
   watchdog.unref();
 
-  const ds = generateDataset({ seed: CFG.seed });
+  const ds = generate({ seed: CFG.seed });
   writeDataset(ds);
-  log(`• data set (seed ${CFG.seed}): ${ds.profiles.length} profiles, ${ds.postings.length} postings → bench/ranking/out/  [${secs()} s]`);
+  log(`• data set${HOLDOUT ? " HOLDOUT" : ""} (seed ${CFG.seed}): ${ds.profiles.length} profiles, ${ds.postings.length} postings → ${path.relative(root, DATA_DIR)}/  [${secs()} s]`);
 
   log(`• bundling a snapshot of src/ (--source=${SOURCE}), applying migrations into ${CFG.stateDir}`);
   const measured = prepareSource();
@@ -247,11 +253,12 @@ async function main() {
 
   const out = {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, totalS: Number(secs()),
-    measured, config: CFG, dataset: { seed: ds.seed, profiles: ds.profiles.length, postings: ds.postings.length },
+    measured, set: SET, config: CFG, dataset: { seed: ds.seed, profiles: ds.profiles.length, postings: ds.postings.length },
     import: { ...imp, rejected: imp.rejected.length }, overall, goal, postings: rows,
   };
-  writeFileSync(path.join(OUT_DIR, "ranking-latest.json"), JSON.stringify(out, null, 2) + "\n");
-  log(`\nwritten bench/out/ranking-latest.json (total ${secs()} s)`);
+  const outName = HOLDOUT ? "ranking-holdout-latest.json" : "ranking-latest.json";
+  writeFileSync(path.join(OUT_DIR, outName), JSON.stringify(out, null, 2) + "\n");
+  log(`\nwritten bench/out/${outName} (total ${secs()} s)`);
 }
 
 let exitCode = 0;

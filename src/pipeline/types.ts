@@ -72,12 +72,16 @@ export const Icp = z.object({
   titles: z.array(z.string()), // the job title first, then synonyms (lower case)
   occupation: z.object({ id: z.string(), name: z.string() }).nullable().default(null), // what the job is, when known
   seniority: z.enum(SENIORITY_SCALE),
-  seniorityRange: z.object({ min: z.enum(SENIORITY_SCALE), max: z.enum(SENIORITY_SCALE) }),
+  // Defaults let an ICP written before these fields existed (a queue message in flight across a deploy)
+  // still parse: the whole scale and no location constraint are what such a run was asking.
+  seniorityRange: z.object({ min: z.enum(SENIORITY_SCALE), max: z.enum(SENIORITY_SCALE) }).default({ min: "intern", max: "executive" }),
   minYearsExperience: z.number().int().min(0),
   mustHaveSkills: z.array(z.string()), // canonical lexicon names
+  // Groups of must-haves of which any one will do ("Go or Node.js"); each member is also in mustHaveSkills.
+  mustHaveAlternatives: z.array(z.array(z.string())).default([]),
   niceToHaveSkills: z.array(z.string()), // stated nice-to-haves plus related skills
   locations: z.array(z.string()), // variants, "remote" when remote is acceptable
-  locationPolicy: LocationPolicy,
+  locationPolicy: LocationPolicy.default({ mode: "any", places: [], remoteCountries: [], remoteRegions: [] }),
   negativeKeywords: z.array(z.string()),
 });
 export type Icp = z.infer<typeof Icp>;

@@ -73,12 +73,24 @@ export const CandidateSchema = z
 
 export const IcpSchema = z
   .object({
+    source: z.string().openapi({ description: '"rules" (the embedded agent) or the LLM provider that produced it' }),
     titles: z.array(z.string()),
+    occupation: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The occupation the job is for, when the occupation model knows it (extension)" }),
     seniority: z.string(),
+    seniorityRange: z.object({ min: z.string(), max: z.string() }).openapi({ description: "Levels of the seniority scale the job accepts" }),
     minYearsExperience: z.number().int(),
     mustHaveSkills: z.array(z.string()),
+    mustHaveAlternatives: z.array(z.array(z.string())).openapi({ description: "Groups of must-haves of which any one will do (\"Go or Node.js\"); extension" }),
     niceToHaveSkills: z.array(z.string()),
     locations: z.array(z.string()),
+    locationPolicy: z
+      .object({
+        mode: z.enum(["onsite", "hybrid", "remote", "any"]),
+        places: z.array(z.object({ name: z.string(), country: z.string().nullable(), lat: z.number(), lon: z.number(), radiusKm: z.number() })),
+        remoteCountries: z.array(z.string()).openapi({ description: "ISO 3166-1 alpha-2" }),
+        remoteRegions: z.array(z.string()),
+      })
+      .openapi({ description: "Where the job can be done; a candidate outside it ranks below every candidate inside it" }),
     negativeKeywords: z.array(z.string()),
   })
   .openapi("Icp");

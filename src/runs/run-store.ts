@@ -82,7 +82,7 @@ export type Delivery = {
   scoredCount: number;
   batchesTotal: number;
   batchesDone: number;
-  results: { profileId: string; rank: number; body: unknown }[]; // rank: higher sorts first
+  results: { profileId: string; rank: number; body: unknown }[]; // rank: higher sorts first; may be fractional (score-candidate rankOf), which SQLite keeps as REAL in match_score
   captured: number; // credits to capture from the round's reservation; the rest is released
   icp?: unknown;
 };

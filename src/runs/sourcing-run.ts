@@ -5,7 +5,8 @@ import { deriveIcp } from "../pipeline/icp/derive-icp";
 import { searchDepth } from "../pipeline/exclusions";
 import type { JobAsk } from "./job-ask";
 import { findCandidates } from "../pipeline/find-candidates";
-import type { Candidate, Icp } from "../pipeline/types";
+import { rankOf } from "../pipeline/score/score-candidate";
+import { Icp, type Candidate } from "../pipeline/types";
 import { existingProfileIds } from "../talent-pool/store";
 import { toBatches, type EnrichBatchMessage } from "../queue/messages";
 import { sourcingEventData, sourcingEventName } from "../webhooks/events";
@@ -42,7 +43,9 @@ export class SourcingRun extends DurableObject<Env> {
     ctx.blockConcurrencyWhile(async () => {
       // Scored candidates of every round; `candidate` is cleared once delivered to D1 (data minimization).
       ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS scored (
-        profile_id TEXT PRIMARY KEY, round INTEGER NOT NULL, match_score INTEGER NOT NULL, candidate TEXT)`);
+        profile_id TEXT PRIMARY KEY, round INTEGER NOT NULL, match_score REAL NOT NULL, candidate TEXT)`); // match_score: rankOf, a sort key
+      // Everyone delivered (and billed) in some round: a later round offers only people not among them.
+      ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS delivered (profile_id TEXT PRIMARY KEY, round INTEGER NOT NULL)`);
       this.state = await ctx.storage.get<RunState>("state");
     });
   }
@@ -53,7 +56,7 @@ export class SourcingRun extends DurableObject<Env> {
   async start(runId: string, companyId: string, job: RunJob): Promise<void> {
     if (this.state) return;
     const cfg = readConfig(this.env);
-    await this.ctx.storage.put({ job, "round:1": { query: job.query, limit: job.limit } satisfies RoundAsk });
+    await this.ctx.storage.put({ job, "round:1": { query: job.query, limit: job.limit } satisfies RoundAsk, "tracks:delivered": true });
     await this.apply(transition(initialRunState(runId, companyId), { type: "started", nowMs: Date.now(), deadlineMs: cfg.runDeadlineMs }));
   }
 
@@ -75,9 +78,13 @@ export class SourcingRun extends DurableObject<Env> {
     const next = transition(current, { type: "batch_reported", round: report.round, batch: report.batch, scored: report.candidates.length });
     if (next === current) return;
     for (const c of report.candidates) {
+      // A person scored but not delivered in an earlier round is scored again for this one (the ICP may
+      // have changed); a redelivered batch of the same round changes nothing.
       this.ctx.storage.sql.exec(
-        `INSERT OR IGNORE INTO scored (profile_id, round, match_score, candidate) VALUES (?, ?, ?, ?)`,
-        c.profileId, report.round, c.matchScore, JSON.stringify(c),
+        `INSERT INTO scored (profile_id, round, match_score, candidate) VALUES (?, ?, ?, ?)
+         ON CONFLICT (profile_id) DO UPDATE SET round = excluded.round, match_score = excluded.match_score, candidate = excluded.candidate
+         WHERE excluded.round > scored.round`,
+        c.profileId, report.round, rankOf(c), JSON.stringify(c),
       );
     }
     await this.apply(next);
@@ -168,9 +175,8 @@ export class SourcingRun extends DurableObject<Env> {
     const job = await this.job();
     const ask = await this.roundAsk(s.round);
     const icp = await this.icp(s.round);
-    const alreadyScored = new Set(this.ctx.storage.sql.exec<{ profile_id: string }>(`SELECT profile_id FROM scored`).toArray().map((r) => r.profile_id));
     const found = await findCandidates(this.env, {
-      companyId: s.companyId, icp, freeText: ask.query ?? job.query, depth: searchDepth(ask.limit), exclude: job.exclude, alreadyScored,
+      companyId: s.companyId, icp, freeText: ask.query ?? job.query, depth: searchDepth(ask.limit), exclude: job.exclude, alreadyScored: await this.alreadyDelivered(),
     });
     if (!found.ok) return this.dispatch({ type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason });
     const fresh = found.hits.map((h) => h.profileId);
@@ -211,12 +217,23 @@ export class SourcingRun extends DurableObject<Env> {
     await recordCompletion(this.env.DB, {
       runId: s.runId, companyId: s.companyId, round: s.round, foundCount: s.foundCount, scoredCount: s.scoredCount,
       batchesTotal: s.batchesTotal, batchesDone: s.batchesDone.length,
-      results: delivered.map((c) => ({ profileId: c.profileId, rank: c.matchScore, body: c })),
+      results: delivered.map((c) => ({ profileId: c.profileId, rank: rankOf(c), body: c })),
       captured: delivered.length, // one credit per delivered candidate
     });
+    for (const c of delivered) this.ctx.storage.sql.exec(`INSERT OR IGNORE INTO delivered (profile_id, round) VALUES (?, ?)`, c.profileId, s.round);
     this.ctx.storage.sql.exec(`UPDATE scored SET candidate = NULL WHERE round = ?`, s.round);
     await this.notify(s, "completed");
     await this.dispatch({ type: "ranked" });
+  }
+
+  /**
+   * The people a new round must not offer again: those delivered before. A run started before deliveries
+   * were tracked keeps the rule it was started under: everyone it scored.
+   */
+  private async alreadyDelivered(): Promise<Set<string>> {
+    const rows = (sql: string) => this.ctx.storage.sql.exec<{ profile_id: string }>(sql).toArray().map((r) => r.profile_id);
+    const tracked = (await this.ctx.storage.get<boolean>("tracks:delivered")) === true;
+    return new Set(rows(tracked ? `SELECT profile_id FROM delivered` : `SELECT profile_id FROM scored`));
   }
 
   /** Owe the run's webhook (if any) the round's outcome; the outbox sends and retries it. */
@@ -264,7 +281,8 @@ export class SourcingRun extends DurableObject<Env> {
   private async icp(round: number): Promise<Icp> {
     const icp = await this.ctx.storage.get<Icp>(`icp:${round}`);
     if (!icp) throw new Error(`run has no ICP for round ${round}`);
-    return icp;
+    // Parsed, so an ICP stored by an older version gains the fields added since (with their defaults).
+    return Icp.parse(icp);
   }
 }
 

@@ -15,6 +15,7 @@ const baseIcp: Icp = {
   locationPolicy: { mode: "remote", places: [], remoteCountries: [], remoteRegions: [] },
   minYearsExperience: 5,
   mustHaveSkills: ["go", "postgresql"],
+  mustHaveAlternatives: [],
   niceToHaveSkills: ["kafka", "terraform", "docker", "grpc", "redis", "helm", "aws"],
   locations: ["remote"],
   negativeKeywords: ["intern"],

@@ -16,7 +16,8 @@ describe("deriveIcp on real postings", () => {
     },
     {
       job: jobs.icuNurse, occupation: "icu-nurse", seniority: "mid", range: ["mid", "senior"], years: 2,
-      must: ["nursing", "critical care", "bls", "acls"], nice: ["bilingual"],
+      // "nursing" and "critical care" only restate the occupation (ICU nurse): the gate asks for them.
+      must: ["bls", "acls"], nice: ["bilingual", "nursing", "critical care"],
       policy: { mode: "onsite", place: "Sacramento" }, negative: [],
     },
     {

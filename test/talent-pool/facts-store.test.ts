@@ -11,7 +11,7 @@ const ada = {
   externalId: "facts-ada", fullName: "Ada Lovelace", currentTitle: "Senior Backend Engineer", location: "Oakland, CA",
   skills: ["PostgreSQL"],
   experience: [
-    { title: "Senior Backend Engineer", company: "Analytical Engines", startDate: "2019-01", description: "Payment APIs in Go on Kubernetes." },
+    { title: "Senior Backend Engineer", company: "Analytical Engines", startDate: "2019-01", description: "Payment APIs in Go, deployed with Kubernetes." },
     { title: "Java Developer", company: "Looms Ltd", startDate: "2012-01", endDate: "2018-12", description: "Spring services in Java." },
   ],
 };

@@ -56,6 +56,25 @@ const REMOTE_WORDS = /\b(?:remote(?:ly)?|work(?:ing)? from home|wfh|anywhere|dis
 
 const FAR_FUTURE = new Date(Date.UTC(2200, 0, 1));
 
+/**
+ * Titles and places repeat across a pool ("Senior Software Engineer", "San Francisco Bay Area"), and an
+ * import reads thousands of them: both readings are pure, so they are remembered per isolate (bounded).
+ */
+function memo<T>(read: (text: string) => T, max = 20_000): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined && !seen.has(text)) {
+      if (seen.size >= max) seen.clear();
+      value = read(text);
+      seen.set(text, value);
+    }
+    return value as T;
+  };
+}
+const readTitle = memo(classifyTitle);
+const readPlaceText = memo((text: string) => parsePlace(text));
+
 const blank = (text: string | undefined | null): text is undefined | null => !text || text.trim() === "";
 
 /** A profile date as a month index: a start counts from its first month, an end through its last (exclusive). */
@@ -84,22 +103,46 @@ function placeFact(place: GeoPlace | null): PlaceFact | null {
 function readPlace(p: ProfileInput): { place: PlaceFact | null; remote: boolean } {
   const location = p.location?.trim() ?? "";
   const remote = REMOTE_WORDS.test(location) || /\b(?:fully|100%)\s+remote\b|\bremote[-\s](?:first|worker|based)\b/iu.test(`${p.headline ?? ""} ${p.summary ?? ""}`);
-  const hint = !blank(p.country) ? parsePlace(p.country) : null;
-  const fromLocation = location ? parsePlace(location, hint?.country ? { country: hint.country } : undefined) : null;
+  const hint = !blank(p.country) ? readPlaceText(p.country) : null;
+  const fromLocation = !location ? null : hint?.country ? parsePlace(location, { country: hint.country }) : readPlaceText(location);
   return { place: placeFact(fromLocation ?? hint), remote };
+}
+
+/**
+ * The facts with the title the person holds at `now`. Import picked the current role without a clock;
+ * when the scorer's clock disagrees (a role that had not started yet, one the scorer sees as ended), the
+ * current role the scorer shows wins, so the explanation and the gate read the same title.
+ */
+export function asOfCurrentRole(facts: ProfileFacts, currentRole: string | null, headline: string | null): ProfileFacts {
+  if (facts.title?.source === "current title" || (facts.title?.text ?? null) === (currentRole?.trim() || null)) return facts;
+  const title: ProfileFacts["title"] = currentRole?.trim()
+    ? { text: currentRole.trim(), source: "current role" }
+    : headline?.trim() ? { text: headline.trim(), source: "headline" } : null;
+  if (title?.text === facts.title?.text) return facts;
+  const reading = title ? classifyTitle(title.text) : null;
+  return {
+    ...facts,
+    title,
+    occupationId: reading?.occupationId ?? null,
+    occupationFamily: reading?.occupationId ? occupationFamily(reading.occupationId) : null,
+    seniority: reading?.seniority ?? null,
+    manager: reading?.manager ?? false,
+  };
 }
 
 export function deriveProfileFacts(p: ProfileInput): ProfileFacts {
   // Facts must not depend on today: ordered against a far clock, roles keep the order of their dates.
   const ordered = rolesMostRecentFirst(p.experience ?? [], FAR_FUTURE);
   const roles: RoleFact[] = ordered.map((role) => {
-    const reading = classifyTitle(role.title);
-    const start = monthOf(role.startDate, "start");
+    const reading = readTitle(role.title);
+    const end = isCurrentRole(role) ? null : monthOf(role.endDate, "end");
+    // An end date we cannot read makes the role undated: it is neither current nor placeable in time.
+    const start = !isCurrentRole(role) && end === null ? null : monthOf(role.startDate, "start");
     return {
       title: role.title,
       company: role.company,
       start,
-      end: isCurrentRole(role) || start === null ? null : monthOf(role.endDate, "end"),
+      end: start === null ? null : end,
       occupationId: reading.occupationId,
       seniority: reading.seniority,
       manager: reading.manager,
@@ -123,7 +166,7 @@ export function deriveProfileFacts(p: ProfileInput): ProfileFacts {
   });
 
   const title = currentTitleOf(p, roles);
-  const reading = title ? classifyTitle(title.text) : null;
+  const reading = title ? readTitle(title.text) : null;
   const { place, remote } = readPlace(p);
   return {
     version: FACTS_VERSION,

@@ -1,9 +1,11 @@
 import { countryName } from "../../geo";
 import { classifyTitle, titlesMentionedIn } from "../occupations";
 import { occupationById } from "../occupations";
+import { findSkillsInText } from "../skills/lexicon";
 import { Icp } from "../types";
 import { DEFAULT_YEARS } from "./experience";
 import { readPosting } from "./posting/read-posting";
+import { TITLE_OR_QUERY } from "./posting/skill-requirements";
 import { resolveLocationPolicy } from "./resolve-location-policy";
 import { expandNiceToHaves } from "./nice-to-haves";
 import { seniorityRangeOf } from "./seniority-range";
@@ -41,6 +43,24 @@ function titlesOf(title: string, occupation: Icp["occupation"]): string[] {
   return [...new Set([normalized(title), ...variants])].filter(Boolean).slice(0, MAX_TITLES);
 }
 
+/**
+ * Skills that only restate the occupation ("backend development" from "Backend Engineer") are not
+ * must-haves: the occupation gate already asks for them, and as skills they would fail every "Software
+ * Engineer" who does backend work without writing the word. Stated in the posting, they stay.
+ */
+function withoutOccupationSkills(
+  skills: { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string> },
+  occupation: Icp["occupation"],
+): { mustHave: string[]; niceToHave: string[] } {
+  if (!occupation) return skills;
+  const restated = new Set(findSkillsInText(occupation.name));
+  const fromTitleOnly = (s: string) => restated.has(s) && skills.evidence[s] === TITLE_OR_QUERY;
+  return {
+    mustHave: skills.mustHave.filter((s) => !fromTitleOnly(s)),
+    niceToHave: [...skills.mustHave.filter(fromTitleOnly), ...skills.niceToHave],
+  };
+}
+
 /** The contract's `locations`: the location as written, each resolved place and area, "remote" when accepted. */
 function locationVariants(written: string, policy: Icp["locationPolicy"]): string[] {
   const variants = [
@@ -59,7 +79,7 @@ export function deriveIcp(job: JobToProfile): Icp {
   const occupation = occupationOf(job.title, query);
   const { seniority, range } = seniorityRangeOf(classifyTitle(withoutRemarks(job.title)).seniority ?? classifyTitle(job.title).seniority, reading.seniority.levels, reading.years);
   const { policy } = resolveLocationPolicy(reading.location);
-  const { mustHave, niceToHave } = reading.skills;
+  const { mustHave, niceToHave } = withoutOccupationSkills(reading.skills, occupation);
 
   return Icp.parse({
     source: "rules",
@@ -69,6 +89,7 @@ export function deriveIcp(job: JobToProfile): Icp {
     seniorityRange: range,
     minYearsExperience: reading.years.min ?? DEFAULT_YEARS[seniority],
     mustHaveSkills: mustHave,
+    mustHaveAlternatives: reading.skills.alternatives.filter((group) => group.every((s) => mustHave.includes(s))),
     niceToHaveSkills: expandNiceToHaves(mustHave, niceToHave),
     locations: locationVariants(job.location ?? "", policy),
     locationPolicy: policy,

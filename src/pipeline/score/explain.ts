@@ -4,6 +4,7 @@ import type { Assessment } from "./assessment";
 import { formatDuration, monthIndexOf } from "./experience";
 import { BANDS } from "./gates";
 import { plain } from "./quotes";
+import { monthsSinceEnd } from "./skill-evidence";
 import { listPhrase, unique } from "./text";
 
 const MAX_DETAILED_RATIONALE = 5;
@@ -44,7 +45,7 @@ export function detailedRationale(icp: Icp, facts: ProfileFacts, now: Date): Can
     if (icp.occupation && role.occupationId === icp.occupation.id) parts.push(`the same occupation as the role (${icp.occupation.name})`);
     if (mustNamed.length > 0) parts.push(`names must-have ${listPhrase(mustNamed)}`);
     if (niceNamed.length > 0) parts.push(`names nice-to-have ${listPhrase(niceNamed)}`);
-    if (role.end !== null && nowMonth - role.end > 60) parts.push(`ended ${formatDuration(nowMonth - role.end)} ago`);
+    if (role.end !== null && monthsSinceEnd(role.end, nowMonth) > 60) parts.push(`ended ${formatDuration(monthsSinceEnd(role.end, nowMonth))} ago`);
     const sentence = parts.length === 0 ? "Names none of the role's skills and is another occupation." : `${parts.join("; ")}.`;
     const end = role.end === null ? nowMonth + 1 : role.end;
     return {

@@ -54,9 +54,9 @@ export function assessOccupation(icp: Icp, facts: ProfileFacts): GateAssessment 
   if (!title) return { score: 30, gate: "unknown", ceiling: BANDS.neighbourCeiling, fitPoints: [], redFlags: ["No current job title given"], gap: "no current title" };
   const shown = quotedField(title.source === "headline" ? "Headline" : "Current title", title.text);
   const wanted = icp.occupation;
-  const similarity = titleSimilarity(title.text, icp.titles);
   // A job or a title outside the occupation model is judged by title words alone, and never gated on.
   if (!wanted || !facts.occupationId) {
+    const similarity = titleSimilarity(title.text, icp.titles);
     if (similarity >= 85) return { score: similarity, gate: "pass", fitPoints: [`${shown} matches the role`], redFlags: [] };
     return {
       score: Math.min(similarity, 40), gate: "unknown", ceiling: BANDS.neighbourCeiling, fitPoints: [],
@@ -90,7 +90,8 @@ export function assessOccupation(icp: Icp, facts: ProfileFacts): GateAssessment 
 
 /** A career changer's earlier work in the wanted occupation, said so the flag is fair to them. */
 function pastOccupationNote(facts: ProfileFacts, wantedId: string): string {
-  const past = facts.roles.find((r, i) => i > 0 && r.occupationId && ["same", "specialization", "generalization"].includes(occupationRelation(wantedId, r.occupationId)));
+  const wasIt = (id: string | null) => id !== null && ["same", "specialization", "generalization"].includes(occupationRelation(wantedId, id));
+  const past = facts.roles.find((r) => r.end !== null && r.title.trim() !== facts.title?.text && wasIt(r.occupationId));
   const q = past ? quotable(past.title) : null;
   return q ? `; earlier "${q}"` : "";
 }
@@ -106,7 +107,8 @@ export function assessSeniority(icp: Icp, facts: ProfileFacts, careerMonths: num
   const rank = seniorityRank(level);
   const distance = rank < min ? min - rank : rank > max ? rank - max : 0;
   const range = min === max ? icp.seniorityRange.min : `${icp.seniorityRange.min}–${icp.seniorityRange.max}`;
-  const basis = fromTitle ? quotedField("Current title", facts.title?.text ?? null) : `${Math.floor((careerMonths ?? 0) / 12)} years of experience`;
+  const years = Math.floor((careerMonths ?? 0) / 12);
+  const basis = fromTitle ? quotedField("Current title", facts.title?.text ?? null) : `${years} year${years === 1 ? "" : "s"} of experience`;
   if (distance === 0) return { score: 100, gate: "pass", fitPoints: fromTitle ? [`${basis} is ${level} level, as asked`] : [], redFlags: [] };
   const direction = rank < min ? "below" : "above";
   // More years than the role asks are not a level: only a title can say someone is above the range.

@@ -1,5 +1,5 @@
 import { enrichedProfile } from "../enrich/enriched-profile";
-import type { ProfileFacts } from "../facts/profile-facts";
+import { asOfCurrentRole, type ProfileFacts } from "../facts/profile-facts";
 import type { Candidate, Icp, ScoreBreakdown, TalentProfile } from "../types";
 import { clampScore, type Assessment } from "./assessment";
 import { monthIndexOf, roleInterval, rolesMostRecentFirst, totalExperienceMonths } from "./experience";
@@ -40,9 +40,10 @@ export { BANDS } from "./gates";
 /** Points taken off for each distinct negative keyword the profile mentions (within the candidate's band). */
 export const NEGATIVE_KEYWORD_PENALTY = 8;
 
-export function scoreCandidate(icp: Icp, profile: TalentProfile, facts: ProfileFacts, now: Date): Candidate {
+export function scoreCandidate(icp: Icp, profile: TalentProfile, storedFacts: ProfileFacts, now: Date): Candidate {
   const roles = rolesMostRecentFirst(profile.experience ?? [], now);
   const enriched = enrichedProfile(profile, now);
+  const facts = asOfCurrentRole(storedFacts, enriched.currentRole, enriched.headline);
   const months = totalExperienceMonths(roles, now);
   const hasDatedRoles = roles.some((role) => roleInterval(role, now) !== null);
 
@@ -103,11 +104,26 @@ export type Verdicts = { gates: readonly GateAssessment[]; missingMustHaves: num
  * instead of piling up on its ceiling. Negative keywords cost points within the band, never across it.
  */
 export function calibrate(breakdown: ScoreBreakdown, v: Verdicts): number {
-  let fit = 0;
-  for (const key of Object.keys(MATCH_WEIGHTS) as (keyof ScoreBreakdown)[]) fit += MATCH_WEIGHTS[key] * breakdown[key];
+  const fit = weightedFit(breakdown);
   const [floor, ceiling] = bandFor(v);
   const placed = floor + ((ceiling - floor) * fit) / 100 - NEGATIVE_KEYWORD_PENALTY * v.negativeKeywords;
   return clampScore(Math.min(ceiling, Math.max(floor, placed)));
+}
+
+/** The breakdown's weighted sum, 0–100: what places a candidate inside its band. */
+export function weightedFit(breakdown: ScoreBreakdown): number {
+  let fit = 0;
+  for (const key of Object.keys(MATCH_WEIGHTS) as (keyof ScoreBreakdown)[]) fit += MATCH_WEIGHTS[key] * breakdown[key];
+  return fit;
+}
+
+/**
+ * The sort key of a scored candidate (higher first): its matchScore, ties broken by the weighted fit
+ * behind it (below 0.1, so it never crosses a whole point). Without it, equal integer scores would be
+ * ordered by profile id — at random, as far as a recruiter can tell.
+ */
+export function rankOf(candidate: Pick<Candidate, "matchScore" | "scoreBreakdown">): number {
+  return candidate.matchScore + weightedFit(candidate.scoreBreakdown) / 1001;
 }
 
 function bandFor(v: Verdicts): [floor: number, ceiling: number] {

@@ -6,8 +6,9 @@ import { plain, quotable } from "./quotes";
 /**
  * How strongly a profile shows one skill, from its import-time facts: 0 (not at all) to 1 (used in the
  * current role). Recency counts because a recruiter reads it so: a skill used in the current job is
- * ready today; one last used ten years ago is a memory. A skills list alone is a claim without context
- * (and stuffed lists are common), so it counts for less than a role that names the skill.
+ * ready today; one last used ten years ago is a memory. A skills list alone is a claim without dates
+ * (and stuffed lists are common): it counts as evidence, below any role of the last five years, above
+ * a role that ended longer ago.
  */
 export const EVIDENCE = {
   currentRole: 1,
@@ -37,10 +38,15 @@ function roleName(role: RoleFact): string {
   return `${title ? `"${title}"` : "a role"}${company}`;
 }
 
+/** Whole months since a role ended (`end` is exclusive, so a role ending last month is 1 month ago). */
+export function monthsSinceEnd(end: number, nowMonth: number): number {
+  return Math.max(0, nowMonth + 1 - end);
+}
+
 function roleStrength(role: RoleFact, nowMonth: number): number {
   if (role.start === null) return EVIDENCE.undatedRole;
   if (role.end === null) return EVIDENCE.currentRole;
-  const ago = nowMonth - role.end;
+  const ago = monthsSinceEnd(role.end, nowMonth);
   if (ago <= 24) return EVIDENCE.endedWithin2Years;
   if (ago <= 60) return EVIDENCE.endedWithin5Years;
   return EVIDENCE.endedLongAgo;
@@ -87,7 +93,7 @@ function directEvidence(fact: SkillFact, facts: ProfileFacts, nowMonth: number):
     strength,
     where,
     months: monthsCovered(roles, nowMonth),
-    lastUsedMonthsAgo: ends.length > 0 ? Math.max(0, nowMonth + 1 - Math.max(...ends)) : null,
+    lastUsedMonthsAgo: ends.length > 0 ? monthsSinceEnd(Math.max(...ends), nowMonth) : null,
   };
 }
 
@@ -108,7 +114,8 @@ export function skillEvidence(skill: string, facts: ProfileFacts, bySkill: Reado
 
 /** A phrase for a fit point: "Go in current role "Backend Engineer" at Stripe (4 yrs)". */
 export function describeEvidence(e: SkillEvidence): string {
-  const span = e.months > 0 ? ` (${formatDuration(e.months)}${e.lastUsedMonthsAgo && e.lastUsedMonthsAgo > 12 ? `, last used ${formatDuration(e.lastUsedMonthsAgo)} ago` : ""})` : "";
+  const fromRole = e.where !== null && /^(?:current )?role /u.test(e.where);
+  const span = fromRole && e.months > 0 ? ` (${formatDuration(e.months)}${e.lastUsedMonthsAgo && e.lastUsedMonthsAgo > 12 ? `, last used ${formatDuration(e.lastUsedMonthsAgo)} ago` : ""})` : "";
   const via = e.via ? ` through related ${e.via}` : "";
   return `${e.skill}${via}: ${e.where ?? "not shown"}${span}`;
 }

@@ -13,11 +13,27 @@ const MAX_NICE_TO_HAVE_POINTS = 3;
 
 export type SkillsAssessment = Assessment & { missingMustHaves: string[] };
 
+/**
+ * The must-haves as requirements: each alternatives group ("Go or Node.js") is one requirement that its
+ * best-shown member meets; every other must-have is a requirement of its own.
+ */
+function requirementsOf(icp: Icp): string[][] {
+  const groups = icp.mustHaveAlternatives.filter((g) => g.length > 0);
+  const grouped = new Set(groups.flat());
+  return [...groups, ...unique(icp.mustHaveSkills).filter((s) => !grouped.has(s)).map((s) => [s])];
+}
+
+function bestOf(evidence: SkillEvidence[]): SkillEvidence {
+  const best = evidence.reduce((a, b) => (b.strength > a.strength ? b : a));
+  // Nothing shown: name the whole group, so the red flag says what would have done.
+  return best.strength > 0 || evidence.length === 1 ? best : { ...best, skill: evidence.map((e) => e.skill).join(" or ") };
+}
+
 export function assessSkills(icp: Icp, facts: ProfileFacts, nowMonth: number): SkillsAssessment {
   const bySkill = new Map<string, SkillFact>(facts.skills.map((s) => [s.skill, s]));
   const mustHaves = unique(icp.mustHaveSkills);
   const niceToHaves = unique(icp.niceToHaveSkills).filter((s) => !mustHaves.includes(s));
-  const must = mustHaves.map((s) => skillEvidence(s, facts, bySkill, nowMonth));
+  const must = requirementsOf(icp).map((anyOf) => bestOf(anyOf.map((s) => skillEvidence(s, facts, bySkill, nowMonth))));
   const nice = niceToHaves.map((s) => skillEvidence(s, facts, bySkill, nowMonth));
 
   const mean = (list: SkillEvidence[]) => list.reduce((sum, e) => sum + e.strength, 0) / list.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readSections } from "../../../src/pipeline/icp/posting/sections";
-import { MAX_POSTING_MUST_HAVES, isMeansOfWork, readSkillRequirements } from "../../../src/pipeline/icp/posting/skill-requirements";
+import { MAX_POSTING_MUST_HAVES, alternativesIn, isMeansOfWork, readSkillRequirements } from "../../../src/pipeline/icp/posting/skill-requirements";
 
 const read = (description: string, leading: string[] = [], excluded: string[] = []) =>
   readSkillRequirements(readSections(description), { leading, excluded });
@@ -66,5 +66,35 @@ describe("isMeansOfWork", () => {
     ["seo", "Work with the SEO agency on campaigns", false],
   ])("%s in %j → %s", (skill, clause, want) => {
     expect(isMeansOfWork(skill, clause)).toBe(want);
+  });
+});
+
+describe("what a posting rules out is never wanted", () => {
+  it.each([
+    ["Requirements:\n- 3+ years of recruiting\n- This is not an HR generalist role.", "hr generalist", "recruiting"],
+    ["Who you are\nYou source with LinkedIn Recruiter, and this is not an HR generalist role.", "hr generalist", "linkedin recruiter"],
+    ["Requirements:\n- Strong Python\n- You are not expected to run Kubernetes yourself.", "kubernetes", "python"],
+  ])("%j drops %s and keeps %s", (description, dropped, kept) => {
+    const reading = readSkillRequirements(readSections(description), { leading: [] });
+    expect(reading.mustHave).toContain(kept);
+    expect([...reading.mustHave, ...reading.niceToHave]).not.toContain(dropped);
+  });
+});
+
+describe("alternatives", () => {
+  it.each([
+    ["Strong experience with Go or Node.js", [["go", "node.js"]]],
+    ["Python, Go or Rust", [["python", "go", "rust"]]],
+    ["React/Vue and TypeScript", [["react", "vue.js"]]],
+    ["Python, SQL and Docker", []],
+    ["Python and SQL", []],
+  ])("%j → %j", (text, groups) => {
+    expect(alternativesIn(text)).toEqual(groups);
+  });
+
+  it("reads a requirement's alternatives as a group of must-haves", () => {
+    const reading = readSkillRequirements(readSections("Requirements:\n- 5+ years with Go or Node.js\n- PostgreSQL"), { leading: [] });
+    expect(reading.mustHave).toEqual(expect.arrayContaining(["go", "node.js", "postgresql"]));
+    expect(reading.alternatives).toEqual([["go", "node.js"]]);
   });
 });

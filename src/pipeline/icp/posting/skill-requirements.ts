@@ -1,4 +1,4 @@
-import { findSkillsInText, skillAliases } from "../../skills/lexicon";
+import { findSkillMentions, findSkillsInText, skillAliases } from "../../skills/lexicon";
 import { FIRM_CUE, NICE_CUE, clausesOf, cutByWeight, withAsides } from "./cues";
 import { type PostingSection, headingKind, isStackHeading } from "./sections";
 
@@ -25,7 +25,37 @@ export const MAX_POSTING_MUST_HAVES = 8;
 /** Without a requirements part the means of the work stand in, but only a few: past this many they are nice. */
 export const MAX_IMPLIED_MUST_HAVES = 5;
 
-export type SkillRequirementsReading = { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string> };
+/** `alternatives`: groups of must-haves of which any one will do ("Go or Node.js", "React/Vue"). */
+export type SkillRequirementsReading = { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string>; alternatives: string[][] };
+
+// What stands between two skills offered as alternatives: "or", "/", ", or", and the commas of "X, Y or Z".
+const ALTERNATIVE_GAP = /^\s*(?:,?\s*or|\/|,)\s*(?:even\s+|maybe\s+)?$/iu;
+
+/**
+ * Skills a requirement offers as alternatives, as groups: consecutive mentions joined by "or", "/" or
+ * commas, where at least one join is "or" or "/" ("Python, Go or Rust"; "Go/Rust"). A list joined by
+ * "and" or by commas alone asks for all of them.
+ */
+export function alternativesIn(text: string): string[][] {
+  const mentions = findSkillMentions(text);
+  const groups: string[][] = [];
+  let chain: string[] = [];
+  let offered = false;
+  const close = () => {
+    const unique = [...new Set(chain)];
+    if (offered && unique.length > 1) groups.push(unique);
+    chain = [];
+    offered = false;
+  };
+  mentions.forEach((m, i) => {
+    const gap = i > 0 ? text.slice(mentions[i - 1].end, m.start) : null;
+    if (gap === null || !ALTERNATIVE_GAP.test(gap)) close();
+    else if (!/^\s*,\s*$/u.test(gap)) offered = true;
+    chain.push(m.canonical);
+  });
+  close();
+  return groups;
+}
 
 // Words just before a skill that make it the means of the work: "in Go", "using Salesforce", "on Kubernetes".
 // ("built in", "written in", "runs on" are covered by their preposition; "run" alone is the duty's verb.)
@@ -52,7 +82,7 @@ function isIndustryAdjective(skill: string, clause: string): boolean {
 }
 
 type Bucket = "must" | "nice" | "means";
-type Found = { skill: string; bucket: Bucket; firm: boolean; clause: string };
+type Found = { skill: string; bucket: Bucket; firm: boolean; clause: string; alternatives?: string[][] };
 
 /** Where a skill is first mentioned in a clause, by any of its surface forms; -1 when not found. */
 function mentionOf(skill: string, clause: string): { start: number; end: number } | null {
@@ -84,14 +114,14 @@ function readSection(section: PostingSection): Found[] {
   const found: Found[] = [];
   const stack = isStackHeading(section.heading);
   for (const clause of clausesOf(section.text)) {
-    for (const piece of cutByWeight(clause)) {
+    for (const piece of cutByWeight(clause).flatMap(withoutRuledOut)) {
       for (const part of withAsides(piece)) {
         const skills = findSkillsInText(part.text);
         if (skills.length === 0) continue;
         const firm = FIRM_CUE.test(piece);
         for (const skill of skills) {
           if (isIndustryAdjective(skill, part.text)) continue;
-          if (section.kind === "requirements") found.push({ skill, bucket: part.nice ? "nice" : "must", firm, clause });
+          if (section.kind === "requirements") found.push({ skill, bucket: part.nice ? "nice" : "must", firm, clause, alternatives: part.nice ? undefined : alternativesIn(part.text) });
           else if (section.kind === "nice") found.push({ skill, bucket: "nice", firm: false, clause });
           else if (part.nice && NICE_CUE.test(piece)) found.push({ skill, bucket: "nice", firm: false, clause });
           else if (stack || isMeansOfWork(skill, part.text)) found.push({ skill, bucket: "means", firm: false, clause });
@@ -101,6 +131,19 @@ function readSection(section: PostingSection): Found[] {
   }
   return found;
 }
+
+const NEGATED = /\b(?:(?:this|it|that)\s+(?:is\s+not|isn't)\b|you(?:'re|\s+are)\s+not\b|not\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:role|position|job)\b|no\s+(?:[\p{L}-]+\s+){0,2}(?:experience|background)\s+(?:is\s+)?(?:needed|necessary|required)\b)/iu;
+
+/**
+ * A piece without its ruled-out parts: "this is not an HR generalist role", "you are not an engineer"
+ * name what the job is not. Cut at ", and" / ", but" / ";" first, so the rest of the sentence still counts.
+ */
+function withoutRuledOut(piece: string): string[] {
+  return piece.split(/,\s*(?:and|but)\s+|;\s*|\s+but\s+/iu).filter((part) => part.trim() !== "" && !NEGATED.test(part));
+}
+
+/** The evidence of a must-have that comes from the job title or the recruiter's query, not the posting. */
+export const TITLE_OR_QUERY = "job title or query";
 
 const READ: ReadonlySet<PostingSection["kind"]> = new Set(["requirements", "nice", "duties", "role", "other"]);
 
@@ -119,7 +162,7 @@ export function readSkillRequirements(
   const hasRequirementsPart = sections.some((s) => s.kind === "requirements" || s.kind === "nice");
   const evidence: Record<string, string> = {};
   const mustHave = [...new Set(opts.leading)].filter((s) => !excluded.has(s));
-  for (const skill of mustHave) evidence[skill] = "job title or query";
+  for (const skill of mustHave) evidence[skill] = TITLE_OR_QUERY;
 
   const must = found.filter((f) => f.bucket === "must" || (!hasRequirementsPart && f.bucket === "means"));
   const limit = hasRequirementsPart ? MAX_POSTING_MUST_HAVES : MAX_IMPLIED_MUST_HAVES;
@@ -143,5 +186,8 @@ export function readSkillRequirements(
     niceToHave.push(f.skill);
     evidence[f.skill] = f.clause;
   }
-  return { mustHave, niceToHave, evidence };
+  // A group stands only while all its members are must-haves (one may have overflowed to nice).
+  const groups = new Map<string, string[]>();
+  for (const f of must) for (const g of f.alternatives ?? []) if (g.every((s) => mustHave.includes(s))) groups.set(g.join("|"), g);
+  return { mustHave, niceToHave, evidence, alternatives: [...groups.values()] };
 }
