@@ -31,7 +31,7 @@ describe("deriveIcp on real postings", () => {
       policy: { mode: "onsite", place: "London" }, negative: [],
     },
     {
-      job: jobs.warehouseManager, occupation: "warehouse-manager", seniority: "senior", range: ["senior", "senior"], years: 5,
+      job: jobs.warehouseManager, occupation: "warehouse-manager", seniority: "senior", range: ["senior", "lead"], years: 5,
       must: ["warehouse management", "wms"], nice: ["lean", "six sigma", "forklift"],
       policy: { mode: "onsite", place: "Reno" }, negative: [],
     },
@@ -119,8 +119,8 @@ describe("deriveIcp edge cases", () => {
 
 describe("seniority", () => {
   it.each([
-    [{ title: "Accountant", jobDescription: "10+ years of accounting experience." }, "senior", ["senior", "senior"], 10],
-    [{ title: "Accountant", jobDescription: "Five years of accounting experience." }, "senior", ["senior", "senior"], 5],
+    [{ title: "Accountant", jobDescription: "10+ years of accounting experience." }, "senior", ["senior", "lead"], 10],
+    [{ title: "Accountant", jobDescription: "Five years of accounting experience." }, "senior", ["senior", "lead"], 5],
     [{ title: "Accountant", jobDescription: "3-5 years of accounting experience." }, "mid", ["mid", "senior"], 3],
     [{ title: "Accountant", jobDescription: "No experience needed." }, "mid", ["junior", "senior"], 2],
     [{ title: "Senior Accountant", jobDescription: "GAAP." }, "senior", ["senior", "lead"], 5],

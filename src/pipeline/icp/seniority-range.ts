@@ -21,7 +21,7 @@ export function seniorityRangeOf(
     levels.push(titleLevel, ...oneAbove);
   } else if (years.min !== null && seniorityFromYears(years.min) !== null) {
     seniority = seniorityFromYears(years.min)!;
-    const upTo = (years.max !== null ? seniorityFromYears(years.max) : null) ?? SENIORITY_SCALE[Math.min(seniorityRank(seniority) + 1, seniorityRank("senior"))];
+    const upTo = (years.max !== null ? seniorityFromYears(years.max) : null) ?? SENIORITY_SCALE[Math.min(seniorityRank(seniority) + 1, seniorityRank("lead"))];
     levels.push(seniority, upTo);
   } else if (levels.length > 0) {
     seniority = levels[0];

@@ -119,6 +119,14 @@ export function assessSeniority(icp: Icp, facts: ProfileFacts, careerMonths: num
       redFlags: [`${basis} suggests ${level} level, one level ${direction} the role's ${range}`], gap: `${level} rather than ${range} level`,
     };
   }
+  // Two levels up is a stretch, not a stop: ladders differ between companies ("Principal" in one firm is
+  // "Senior" in the next). Two levels down, or three up, is another job.
+  if (distance === 2 && direction === "above") {
+    return {
+      score: 30, gate: "pass", ceiling: BANDS.neighbourCeiling, fitPoints: [],
+      redFlags: [`${basis} suggests ${level} level, 2 levels above the role's ${range}`], gap: `${level} rather than ${range} level`,
+    };
+  }
   return {
     score: distance === 2 ? 15 : 0, gate: "fail", fitPoints: [],
     redFlags: [`${basis} suggests ${level} level, ${distance} levels ${direction} the role's ${range} (a hard requirement)`],

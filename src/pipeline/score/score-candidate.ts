@@ -20,8 +20,8 @@ import { assessSkills } from "./skills";
  *
  * The score bands (README "Score bands"), which ranking relies on:
  * - 0–39: fails a hard constraint (occupation, seniority range, location policy): below every candidate who passes;
- * - 40–69: passes the gates with real gaps (two or more must-haves not shown), or holds a neighbouring
- *   occupation (frontend for a backend role);
+ * - 40–69: passes the gates with real gaps (two or more must-haves not shown, two levels above the range),
+ *   or holds a neighbouring occupation (frontend for a backend role) or a title we cannot place;
  * - 70–84: a good match with one gap: a must-have not shown, one level off, a place or title that cannot be confirmed;
  * - 85–100: every gate passes and every must-have is evidenced in the profile.
  */
@@ -99,8 +99,7 @@ export type Verdicts = { gates: readonly GateAssessment[]; missingMustHaves: num
 
 /**
  * The weighted fit placed in its band. The verdicts choose the band (a failed gate: 0–39, below every
- * passing candidate; a neighbouring occupation or two missing must-haves: 40–69; one gap: 70–84; else
- * 85–100) and the fit places the candidate inside it, so candidates of one band keep their order by fit
+ * passing candidate; a neighbouring occupation or real gaps: 40–69; one gap: 70–84; else 85–100) and the fit places the candidate inside it, so candidates of one band keep their order by fit
  * instead of piling up on its ceiling. Negative keywords cost points within the band, never across it.
  */
 export function calibrate(breakdown: ScoreBreakdown, v: Verdicts): number {

@@ -20,7 +20,28 @@ export const EVIDENCE = {
   skillsListOnly: 0.5,
   /** A related skill (PostgreSQL for MySQL) shows transferable ability, at this share of its own strength. */
   relatedShare: 0.4,
+  /** A stuffed skills list (see listIsStuffed) is worth this share of an ordinary one: below "evidenced". */
+  stuffedListShare: 0.5,
 } as const;
+
+/**
+ * A skills list that names many skills the person's roles, headline and summary never mention is a
+ * keyword list, not a record of work (recruiters know it as "stuffing"); its bare entries are weaker
+ * evidence. From STUFFED_LIST_MIN entries on, with under STUFFED_BACKED_SHARE of them backed elsewhere.
+ */
+export const STUFFED_LIST_MIN = 12;
+export const STUFFED_BACKED_SHARE = 0.35;
+const stuffedCache = new WeakMap<ProfileFacts, boolean>();
+export function listIsStuffed(facts: ProfileFacts): boolean {
+  let stuffed = stuffedCache.get(facts);
+  if (stuffed === undefined) {
+    const listed = facts.skills.filter((s) => s.listed);
+    const backed = listed.filter((s) => s.stated || s.roles.length > 0).length;
+    stuffed = listed.length >= STUFFED_LIST_MIN && backed / listed.length < STUFFED_BACKED_SHARE;
+    stuffedCache.set(facts, stuffed);
+  }
+  return stuffed;
+}
 
 export type SkillEvidence = {
   skill: string;
@@ -83,9 +104,10 @@ function directEvidence(fact: SkillFact, facts: ProfileFacts, nowMonth: number):
     strength = EVIDENCE.headlineOrSummary;
     where = "headline or summary";
   }
-  if (fact.listed && EVIDENCE.skillsListOnly > strength) {
-    strength = EVIDENCE.skillsListOnly;
-    where = "skills list";
+  const listed = EVIDENCE.skillsListOnly * (listIsStuffed(facts) ? EVIDENCE.stuffedListShare : 1);
+  if (fact.listed && listed > strength) {
+    strength = listed;
+    where = listIsStuffed(facts) ? "a long skills list the roles do not back" : "skills list";
   }
   const ends = roles.filter((r) => r.start !== null).map((r) => (r.end === null ? nowMonth + 1 : r.end));
   return {

@@ -151,6 +151,16 @@ describe("seniority gate", () => {
     ]);
   });
 
+  it("two levels above is a stretch kept out of the top bands; two below, or three above, fails", () => {
+    const mid: Icp = { ...backendIcp, seniorityRange: { min: "mid", max: "mid" } };
+    expect(seniority(mid, "Staff Backend Engineer", null)).toMatchObject({ gate: "pass", score: 30, ceiling: BANDS.neighbourCeiling });
+    expect(seniority(mid, "Principal Backend Engineer", null)).toMatchObject({ gate: "fail", score: 0 });
+    expect(seniority(mid, "Backend Intern", null)).toMatchObject({ gate: "fail", score: 15 });
+    expect(seniority(mid, "Staff Backend Engineer", null).redFlags).toEqual([
+      `Current title "Staff Backend Engineer" suggests lead level, 2 levels above the role's mid`,
+    ]);
+  });
+
   it("a one-level range is named by its level", () => {
     const icp: Icp = { ...backendIcp, seniorityRange: { min: "senior", max: "senior" } };
     expect(seniority(icp, "Lead Backend Engineer", null).redFlags).toEqual([

@@ -93,3 +93,23 @@ describe("skill evidence by recency", () => {
     expect(at("2030-06-01T00:00:00Z")).toBe(EVIDENCE.endedLongAgo);
   });
 });
+
+describe("a stuffed skills list", () => {
+  const stuffed = ["PostgreSQL", "Kubernetes", "Terraform", "Kafka", "Redis", "GraphQL", "Rust", "Scala", "Elixir", "Haskell", "Swift", "Kotlin", "Ruby", "PHP"];
+  it("counts for less than an ordinary list: its entries alone are not evidence", () => {
+    const listOnly = evidence(POSTGRES, { skills: stuffed, experience: [role("2021-01", undefined, "Built internal tools.")] });
+    expect(listOnly.strength).toBe(EVIDENCE.skillsListOnly * EVIDENCE.stuffedListShare);
+    expect(listOnly.strength).toBeLessThan(EVIDENCED);
+    expect(listOnly.where).toBe("a long skills list the roles do not back");
+  });
+
+  it("a long list the roles back is an ordinary list", () => {
+    const backed = evidence(POSTGRES, { skills: stuffed, experience: [role("2021-01", undefined, stuffed.slice(1, 8).join(", "))] });
+    expect(backed.strength).toBe(EVIDENCE.skillsListOnly);
+  });
+
+  it("a role that names the skill is unaffected", () => {
+    const inRole = evidence(POSTGRES, { skills: stuffed, experience: [role("2021-01", undefined, "Tuned PostgreSQL.")] });
+    expect(inRole.strength).toBe(EVIDENCE.currentRole);
+  });
+});
