@@ -13,10 +13,10 @@
 // Touches only 127.0.0.1. Plain Node 20 ESM, global fetch, no dependencies beyond the repo's own.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateDemoPool } from "../scripts/demo-pool.mjs";
+import { pickPort, sleep } from "./lib/wrangler-dev.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -55,38 +55,8 @@ const NO_MATCH_JOB = { title: "Qzxv Wplkj", jobDescription: "Qzxv wplkj brnmt." 
 
 const t0 = performance.now();
 const ms = () => performance.now();
-const sleep = (n) => new Promise((r) => setTimeout(r, n));
 const round = (x, d = 2) => (x == null || !Number.isFinite(x) ? null : Number(x.toFixed(d)));
 const log = (...a) => console.log(...a);
-
-// ---- ports ------------------------------------------------------------------------------------
-
-function portFree(port) {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-  });
-}
-
-function anyFreePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function pickPort(preferred, avoid = []) {
-  if (!avoid.includes(preferred) && (await portFree(preferred))) return preferred;
-  for (;;) {
-    const p = await anyFreePort();
-    if (p !== 8787 && !avoid.includes(p)) return p;
-  }
-}
 
 // ---- wrangler dev -----------------------------------------------------------------------------
 

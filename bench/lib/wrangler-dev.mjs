@@ -25,9 +25,10 @@ function anyFreePort() {
     srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
   });
 }
-// 8787 (npm run dev) and 8799 (npm run bench) are never taken.
+// The ports of npm run dev (8787), npm run bench (8799) and their inspectors are only taken by the one
+// asking for them by name; any other free port otherwise.
 export async function pickPort(preferred, avoid = []) {
-  const never = [8787, 8799, 9229, 9329, ...avoid];
+  const never = [...[8787, 8799, 9229, 9329].filter((p) => p !== preferred), ...avoid];
   if (!never.includes(preferred) && (await portFree(preferred))) return preferred;
   for (;;) { const p = await anyFreePort(); if (!never.includes(p)) return p; }
 }

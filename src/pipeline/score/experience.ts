@@ -87,10 +87,12 @@ export function roleDuration(role: Pick<ExperienceEntry, "startDate" | "endDate"
 
 /** Months covered by at least one role: overlapping or concurrent roles are counted once. */
 export function totalExperienceMonths(roles: readonly ExperienceEntry[], now: Date): number {
-  const intervals = roles
-    .map((role) => roleInterval(role, now))
-    .filter((interval): interval is MonthInterval => interval !== null)
-    .sort((a, b) => a.start - b.start);
+  return monthsCovered(roles.map((role) => roleInterval(role, now)).filter((interval): interval is MonthInterval => interval !== null));
+}
+
+/** Months inside at least one of the intervals (their union's length). */
+export function monthsCovered(list: readonly MonthInterval[]): number {
+  const intervals = [...list].sort((a, b) => a.start - b.start);
   let total = 0;
   let coveredUntil = -Infinity;
   for (const { start, end } of intervals) {

@@ -1,6 +1,6 @@
 import type { ProfileFacts, RoleFact, SkillFact } from "../facts/profile-facts";
 import { relatedSkills } from "../skills/lexicon";
-import { formatDuration } from "./experience";
+import { formatDuration, monthsCovered } from "./experience";
 import { plain, quotable } from "./quotes";
 
 /**
@@ -73,21 +73,6 @@ function roleStrength(role: RoleFact, nowMonth: number): number {
   return EVIDENCE.endedLongAgo;
 }
 
-function monthsCovered(roles: readonly RoleFact[], nowMonth: number): number {
-  const intervals = roles
-    .filter((r) => r.start !== null)
-    .map((r) => ({ start: r.start!, end: Math.min(r.end ?? nowMonth + 1, nowMonth + 1) }))
-    .sort((a, b) => a.start - b.start);
-  let total = 0;
-  let until = -Infinity;
-  for (const { start, end } of intervals) {
-    const from = Math.max(start, until);
-    if (end > from) total += end - from;
-    until = Math.max(until, end);
-  }
-  return total;
-}
-
 function directEvidence(fact: SkillFact, facts: ProfileFacts, nowMonth: number): SkillEvidence {
   const roles = fact.roles.map((i) => facts.roles[i]).filter((r): r is RoleFact => r !== undefined);
   let strength = 0;
@@ -114,7 +99,7 @@ function directEvidence(fact: SkillFact, facts: ProfileFacts, nowMonth: number):
     skill: fact.skill,
     strength,
     where,
-    months: monthsCovered(roles, nowMonth),
+    months: monthsCovered(roles.filter((r) => r.start !== null).map((r) => ({ start: r.start!, end: Math.min(r.end ?? nowMonth + 1, nowMonth + 1) }))),
     lastUsedMonthsAgo: ends.length > 0 ? monthsSinceEnd(Math.max(...ends), nowMonth) : null,
   };
 }

@@ -88,6 +88,7 @@ describe("alternatives", () => {
     ["React/Vue and TypeScript", [["react", "vue.js"]]],
     ["Python, SQL and Docker", []],
     ["Python and SQL", []],
+    ["Deep, hands-on HubSpot (or Marketo and a willingness to switch)", [["hubspot", "marketo"]]],
   ])("%j → %j", (text, groups) => {
     expect(alternativesIn(text)).toEqual(groups);
   });

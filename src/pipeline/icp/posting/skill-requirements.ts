@@ -28,8 +28,8 @@ export const MAX_IMPLIED_MUST_HAVES = 5;
 /** `alternatives`: groups of must-haves of which any one will do ("Go or Node.js", "React/Vue"). */
 export type SkillRequirementsReading = { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string>; alternatives: string[][] };
 
-// What stands between two skills offered as alternatives: "or", "/", ", or", and the commas of "X, Y or Z".
-const ALTERNATIVE_GAP = /^\s*(?:,?\s*or|\/|,)\s*(?:even\s+|maybe\s+)?$/iu;
+// What stands between two skills offered as alternatives: "or", "/", ", or", "(or", and the commas of "X, Y or Z".
+const ALTERNATIVE_GAP = /^\s*\(?\s*(?:,?\s*(?:or|either)|\/|,)\s*(?:even\s+|maybe\s+|another\s+|similar\s+)?$/iu;
 
 /**
  * Skills a requirement offers as alternatives, as groups: consecutive mentions joined by "or", "/" or
