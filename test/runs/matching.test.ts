@@ -2,7 +2,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, createTenant, importProfiles, type TestTenant, validJob, waitForRun } from "../helpers";
 
-type Result = { candidates: { name: string; matchScore: number; location: string | null; aiRedFlags: string[] }[] };
+type Result = {
+  candidates: { name: string; matchScore: number; location: string | null; aiRedFlags: string[] }[];
+  icp: { source: string; occupation: { id: string } | null; seniorityRange: { min: string; max: string }; locationPolicy: { mode: string; places: { name: string; radiusKm: number }[] } };
+};
 
 const engineer = (name: string, location: string, extra: Record<string, unknown> = {}) => ({
   externalId: name, fullName: name, currentTitle: "Senior Backend Engineer", location,
@@ -11,12 +14,14 @@ const engineer = (name: string, location: string, extra: Record<string, unknown>
   ...extra,
 });
 
+let lastIcp: Result["icp"] | undefined;
 async function shortlist(t: TestTenant, job: Record<string, unknown>): Promise<Result["candidates"]> {
   const res = await api("/sourcing", { method: "POST", key: t.key, json: { ...job, limit: 20 } });
   expect(res.status).toBe(202);
   const { requestId } = await res.json<{ requestId: string }>();
   const done = (await waitForRun(t.key, requestId, 60_000)) as unknown as Result & { status: string };
   expect(done.status).toBe("completed");
+  lastIcp = done.icp;
   return done.candidates;
 }
 
@@ -50,6 +55,15 @@ describe("the README demo: Senior Backend Engineer, San Francisco (onsite)", () 
     expect(phoenix.aiRedFlags[0]).toMatch(/^Location "Phoenix, AZ" is about 1,\d{3} km from San Francisco; the role is onsite in San Francisco$/u);
     expect(ranked.find((c) => c.name === "Sacramento Dev")!.aiRedFlags[0]).toMatch(/about 1\d0 km from San Francisco/u);
     expect(ranked.find((c) => c.name === "Manager Dev")!.aiRedFlags[0]).toMatch(/Engineering Manager/u);
+  });
+
+  it("shows the caller the constraints it ranked by, in the results' icp", () => {
+    expect(lastIcp).toMatchObject({
+      source: "rules",
+      occupation: { id: "backend-engineer" },
+      seniorityRange: { min: "senior", max: "lead" },
+      locationPolicy: { mode: "onsite", places: [{ name: "San Francisco", radiusKm: 75 }] },
+    });
   });
 });
 

@@ -155,7 +155,8 @@ export function deriveProfileFacts(p: ProfileInput): ProfileFacts {
     if (!fact) skills.set(skill, (fact = { skill, listed: false, stated: false, roles: [] }));
     return fact;
   };
-  // The skills list is matched item by item: each entry is meant as one skill, so no context rules apply.
+  // The skills list is read entry by entry: an entry that is a known skill counts as it stands ("Go" in a
+  // list is the language), and only an entry with more words ("Python (Django)") is read as text.
   for (const entry of p.skills ?? []) {
     const direct = canonicalSkill(entry);
     for (const skill of direct ? [direct] : findSkillsInText(entry)) skillFact(skill).listed = true;
