@@ -42,6 +42,8 @@ export type ProfileFacts = {
   title: { text: string; source: "current title" | "current role" | "headline" } | null;
   occupationId: string | null;
   occupationFamily: string | null;
+  /** The occupation is only the head noun's default ("Resident Engineer" → software engineer): a guess. */
+  occupationGuessed: boolean;
   seniority: Seniority | null; // stated by the current title; null when it states none
   manager: boolean;
   roles: RoleFact[]; // most recent first; undated roles last
@@ -125,6 +127,7 @@ export function asOfCurrentRole(facts: ProfileFacts, currentRole: string | null,
     title,
     occupationId: reading?.occupationId ?? null,
     occupationFamily: reading?.occupationId ? occupationFamily(reading.occupationId) : null,
+    occupationGuessed: reading !== null && reading.occupationId !== null && reading.matched === null,
     seniority: reading?.seniority ?? null,
     manager: reading?.manager ?? false,
   };
@@ -174,6 +177,7 @@ export function deriveProfileFacts(p: ProfileInput): ProfileFacts {
     title,
     occupationId: reading?.occupationId ?? null,
     occupationFamily: reading?.occupationId ? occupationFamily(reading.occupationId) : null,
+    occupationGuessed: reading !== null && reading.occupationId !== null && reading.matched === null,
     seniority: reading?.seniority ?? null,
     manager: reading?.manager ?? false,
     roles,

@@ -63,6 +63,13 @@ export function assessOccupation(icp: Icp, facts: ProfileFacts): GateAssessment 
       redFlags: [`${shown} is not recognisably ${wanted?.name ?? icp.titles[0] ?? "the role"}`], gap: "an unrecognised title",
     };
   }
+  // A title read only by its head noun ("Resident Engineer" is some engineer) neither passes nor fails.
+  if (facts.occupationGuessed) {
+    return {
+      score: 40, gate: "unknown", ceiling: BANDS.neighbourCeiling, fitPoints: [],
+      redFlags: [`${shown} may or may not be ${wanted.name}: the title names no occupation we know`], gap: "an unrecognised title",
+    };
+  }
   const relation = relationOf(wanted.id, facts.occupationId);
   const theirs = occupationById(facts.occupationId)?.name ?? facts.occupationId;
   switch (relation) {

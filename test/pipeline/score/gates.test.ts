@@ -238,3 +238,12 @@ describe("location gate", () => {
     ]);
   });
 });
+
+describe("a title read only by its head noun", () => {
+  it("neither passes nor fails: 'Resident Engineer' may be a civil engineer", () => {
+    const facts = factsOf(profile({ currentTitle: "Resident Engineer" }));
+    expect(facts.occupationGuessed).toBe(true);
+    expect(occupation(backendIcp, { currentTitle: "Resident Engineer" })).toMatchObject({ gate: "unknown", ceiling: BANDS.neighbourCeiling, score: 40 });
+    expect(factsOf(profile({ currentTitle: "Backend Engineer" })).occupationGuessed).toBe(false);
+  });
+});
