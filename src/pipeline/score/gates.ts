@@ -63,15 +63,17 @@ export function assessOccupation(icp: Icp, facts: ProfileFacts): GateAssessment 
       redFlags: [`${shown} is not recognisably ${wanted?.name ?? icp.titles[0] ?? "the role"}`], gap: "an unrecognised title",
     };
   }
-  // A title read only by its head noun ("Resident Engineer" is some engineer) neither passes nor fails.
-  if (facts.occupationGuessed) {
-    return {
-      score: 40, gate: "unknown", ceiling: BANDS.neighbourCeiling, fitPoints: [],
-      redFlags: [`${shown} may or may not be ${wanted.name}: the title names no occupation we know`], gap: "an unrecognised title",
-    };
-  }
   const relation = relationOf(wanted.id, facts.occupationId);
   const theirs = occupationById(facts.occupationId)?.name ?? facts.occupationId;
+  // A title read only by its head noun ("Resident Engineer" is some engineer) is a guess: it can pass,
+  // but not into the top band, and it never fails anyone.
+  if (facts.occupationGuessed) {
+    const fits = relation === "same" || relation === "specialization" || relation === "generalization";
+    return {
+      score: fits ? 70 : 30, gate: fits ? "pass" : "unknown", ceiling: fits ? BANDS.gapCeiling : BANDS.neighbourCeiling, fitPoints: [],
+      redFlags: [`${shown} names no occupation we know; read by its last word it could be ${theirs}`], gap: "an unrecognised title",
+    };
+  }
   switch (relation) {
     case "same":
     case "specialization":

@@ -5,6 +5,7 @@ import type { Icp, LocationPolicy, TalentProfile } from "../../../src/pipeline/t
 import {
   anyLocation,
   backendIcp,
+  nursingIcp,
   factsOf,
   occupationOf,
   onsite,
@@ -240,10 +241,11 @@ describe("location gate", () => {
 });
 
 describe("a title read only by its head noun", () => {
-  it("neither passes nor fails: 'Resident Engineer' may be a civil engineer", () => {
+  it("is a guess: it passes below the top band, and never fails ('Resident Engineer' may be a civil engineer)", () => {
     const facts = factsOf(profile({ currentTitle: "Resident Engineer" }));
     expect(facts.occupationGuessed).toBe(true);
-    expect(occupation(backendIcp, { currentTitle: "Resident Engineer" })).toMatchObject({ gate: "unknown", ceiling: BANDS.neighbourCeiling, score: 40 });
+    expect(occupation(backendIcp, { currentTitle: "Resident Engineer" })).toMatchObject({ gate: "pass", ceiling: BANDS.gapCeiling, score: 70 });
+    expect(occupation(nursingIcp, { currentTitle: "Resident Engineer" })).toMatchObject({ gate: "unknown", ceiling: BANDS.neighbourCeiling });
     expect(factsOf(profile({ currentTitle: "Backend Engineer" })).occupationGuessed).toBe(false);
   });
 });
