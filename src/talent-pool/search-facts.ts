@@ -1,4 +1,7 @@
 // Searching one company's pool from the facts derived at import (migration 0002): who can pass a job's gates.
+// The company id is matched inside the FTS index (`tenant`) and again on the row, as in store.searchPool.
+import { ftsPhrase } from "../pipeline/query/compile-query";
+import { anySkillExpression } from "./skill-tokens";
 import type { PoolHit } from "./store";
 
 /** Where a job's candidates can be, as the search filters it (see locationFilter in pipeline/query). */
@@ -36,10 +39,15 @@ function placePredicate(first: number, place: PlaceFilter): { sql: string; binds
   };
 }
 
+/** The FTS5 MATCH of one company's people with any of these skills (the `skill_keys` column). */
+function skillsMatch(companyId: string, skills: readonly string[]): string {
+  return `tenant : ${ftsPhrase(companyId)} AND skill_keys : (${anySkillExpression(skills)})`;
+}
+
 /**
  * People of the job's occupation families who can pass its location policy, those with the most of its
- * skills first, then those nearest its seniority. Uses talent_profiles_by_occupation; the skill count is
- * one index probe per skill per row of that family, which is what bounds this query's cost.
+ * skills first (bm25 over the skill tokens: more of them, and rarer ones, rank higher), then those nearest
+ * its seniority. Driven by talent_profiles_by_occupation; the skills come from the full-text index.
  */
 export async function searchPoolByOccupation(db: D1Database, companyId: string, q: FactsQuery, limit: number): Promise<PoolHit[]> {
   if (q.families.length === 0) return [];
@@ -48,20 +56,20 @@ export async function searchPoolByOccupation(db: D1Database, companyId: string, 
     .prepare(
       `SELECT p.id AS profileId, p.linkedin_url AS linkedinUrl, json_extract(p.profile, '$.emails') AS emails
        FROM talent_profiles p
+       LEFT JOIN (SELECT rowid, bm25(talent_profiles_fts) AS fit FROM talent_profiles_fts WHERE talent_profiles_fts MATCH ?3) AS m
+         ON m.rowid = p.seq
        WHERE p.company_id = ?1 AND p.occupation_family IN (SELECT value FROM json_each(?2)) AND ${place.sql}
-       ORDER BY (SELECT count(*) FROM talent_profile_skills s
-                 WHERE s.company_id = ?1 AND s.profile_id = p.id AND s.skill IN (SELECT value FROM json_each(?3))) DESC,
-                abs(coalesce(p.seniority_rank, ?4) - ?4), p.seq
+       ORDER BY coalesce(m.fit, 0), abs(coalesce(p.seniority_rank, ?4) - ?4), p.seq
        LIMIT ?5`,
     )
-    .bind(companyId, JSON.stringify(q.families), JSON.stringify(q.skills), q.seniorityRank, limit, ...place.binds)
+    .bind(companyId, JSON.stringify(q.families), skillsMatch(companyId, q.skills), q.seniorityRank, limit, ...place.binds)
     .all<Row>();
   return toHits(results);
 }
 
 /**
  * People with the most of the job's skills who can pass its location policy, whatever their occupation:
- * this finds the strong candidates whose title the occupation model does not know. Uses the skill table's key.
+ * this finds the strong candidates whose title the occupation model does not know.
  */
 export async function searchPoolBySkills(db: D1Database, companyId: string, q: FactsQuery, limit: number): Promise<PoolHit[]> {
   if (q.skills.length === 0) return [];
@@ -69,14 +77,12 @@ export async function searchPoolBySkills(db: D1Database, companyId: string, q: F
   const { results } = await db
     .prepare(
       `SELECT p.id AS profileId, p.linkedin_url AS linkedinUrl, json_extract(p.profile, '$.emails') AS emails
-       FROM (SELECT s.profile_id, count(*) AS hits FROM talent_profile_skills s
-             WHERE s.company_id = ?1 AND s.skill IN (SELECT value FROM json_each(?2)) GROUP BY s.profile_id) AS m
-       JOIN talent_profiles p ON p.id = m.profile_id AND p.company_id = ?1
-       WHERE ${place.sql}
-       ORDER BY m.hits DESC, abs(coalesce(p.seniority_rank, ?3) - ?3), p.seq
+       FROM talent_profiles_fts JOIN talent_profiles p ON p.seq = talent_profiles_fts.rowid
+       WHERE talent_profiles_fts MATCH ?2 AND p.company_id = ?1 AND ${place.sql}
+       ORDER BY bm25(talent_profiles_fts), abs(coalesce(p.seniority_rank, ?3) - ?3), p.seq
        LIMIT ?4`,
     )
-    .bind(companyId, JSON.stringify(q.skills), q.seniorityRank, limit, ...place.binds)
+    .bind(companyId, skillsMatch(companyId, q.skills), q.seniorityRank, limit, ...place.binds)
     .all<Row>();
   return toHits(results);
 }

@@ -5,6 +5,7 @@ import { newId } from "../ids";
 import { ftsPhrase } from "../pipeline/query/compile-query";
 import { deriveProfileFacts, FACTS_VERSION, type ProfileFacts } from "../pipeline/facts/profile-facts";
 import { seniorityRank } from "../pipeline/occupations";
+import { skillKeys } from "./skill-tokens";
 
 // D1 caps bound parameters per statement at 100; lists travel as one JSON parameter via json_each.
 const LOOKUP_CHUNK = 500;
@@ -37,9 +38,10 @@ function factColumns(facts: ProfileFacts): unknown[] {
     facts.seniority === null ? null : seniorityRank(facts.seniority),
     // Coordinates only for a city: a country's centre point would put its whole population in one town.
     facts.place?.country ?? null, city?.lat ?? null, city?.lon ?? null, facts.remote ? 1 : 0,
+    skillKeys(facts.skills.map((s) => s.skill)),
   ];
 }
-const FACT_COLUMNS = ["facts", "facts_version", "occupation_id", "occupation_family", "seniority_rank", "country", "lat", "lon", "works_remotely"];
+const FACT_COLUMNS = ["facts", "facts_version", "occupation_id", "occupation_family", "seniority_rank", "country", "lat", "lon", "works_remotely", "skill_keys"];
 /** SQL for the fact columns bound from parameter ?first on. */
 const factPlaceholders = (first: number) => FACT_COLUMNS.map((_, i) => `?${first + i}`).join(", ");
 const factAssignments = (first: number) => FACT_COLUMNS.map((column, i) => `${column} = ?${first + i}`).join(", ");
@@ -230,9 +232,9 @@ export async function searchPool(db: D1Database, companyId: string, match: strin
   const expression = `tenant : ${ftsPhrase(companyId)} AND {full_name current_title headline skills_text body_text} : (${match})`;
   const { results } = await db
     .prepare(
-      // bm25 weights per column: tenant, name, title, headline, skills, body — titles and skills matter most.
+      // bm25 weights per column: tenant, name, title, headline, skills, body, skill keys — titles and skills matter most.
       `SELECT p.id AS profileId, p.linkedin_url AS linkedinUrl, json_extract(p.profile, '$.emails') AS emails,
-              bm25(talent_profiles_fts, 0.0, 1.0, 8.0, 4.0, 6.0, 1.0) AS score
+              bm25(talent_profiles_fts, 0.0, 1.0, 8.0, 4.0, 6.0, 1.0, 0.0) AS score
        FROM talent_profiles_fts JOIN talent_profiles p ON p.seq = talent_profiles_fts.rowid
        WHERE talent_profiles_fts MATCH ?1 AND p.company_id = ?2
        ORDER BY score LIMIT ?3`,

@@ -2,6 +2,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FACTS_VERSION } from "../../src/pipeline/facts/profile-facts";
+import { allSkills } from "../../src/pipeline/skills/lexicon";
+import { skillToken } from "../../src/talent-pool/skill-tokens";
 import { readStaleFacts, rederiveStaleFacts, writeRederivedFacts } from "../../src/talent-pool/store";
 import { ADMIN, api, createTenant, importProfiles, type TestTenant } from "../helpers";
 
@@ -21,11 +23,16 @@ const rowOf = (externalId: string) =>
   env.DB.prepare(`SELECT occupation_family, seniority_rank, country, lat, facts_version FROM talent_profiles WHERE company_id = ?1 AND external_id = ?2`)
     .bind(tenant.companyId, externalId)
     .first<Row>();
-const skillsOf = async (externalId: string) =>
-  (await env.DB.prepare(
-    `SELECT s.skill FROM talent_profile_skills s JOIN talent_profiles p ON p.id = s.profile_id
-     WHERE p.company_id = ?1 AND p.external_id = ?2 ORDER BY s.skill`,
-  ).bind(tenant.companyId, externalId).all<{ skill: string }>()).results.map((r) => r.skill);
+// The skills the full-text index holds for a person: the skill tokens it matches, mapped back to names.
+const byToken = new Map(allSkills().map((s) => [skillToken(s), s]));
+const skillsOf = async (externalId: string) => {
+  const row = await env.DB.prepare(`SELECT seq, skill_keys FROM talent_profiles WHERE company_id = ?1 AND external_id = ?2`)
+    .bind(tenant.companyId, externalId).first<{ seq: number; skill_keys: string }>();
+  const indexed = await env.DB.prepare(`SELECT rowid FROM talent_profiles_fts WHERE talent_profiles_fts MATCH ?1`)
+    .bind(`skill_keys : (${row!.skill_keys.split(" ").filter(Boolean).join(" OR ") || '""'})`).all<{ rowid: number }>();
+  if (!indexed.results.some((r) => r.rowid === row!.seq)) return [];
+  return row!.skill_keys.split(" ").filter(Boolean).map((t) => byToken.get(t) ?? t).sort();
+};
 
 beforeAll(async () => {
   tenant = await createTenant();
@@ -42,7 +49,7 @@ describe("facts at import", () => {
     expect(await skillsOf("facts-ada")).toEqual(expect.arrayContaining(["go", "java", "kubernetes", "postgresql"]));
   });
 
-  it("an upsert replaces the skills index rows instead of adding to them", async () => {
+  it("an upsert replaces the person's skills in the index instead of adding to them", async () => {
     await importProfiles(tenant.key, [{ ...ada, skills: [], experience: [{ title: "Backend Engineer", company: "X", startDate: "2020-01", description: "Rust services." }] }]);
     const skills = await skillsOf("facts-ada");
     expect(skills).toContain("rust");
@@ -50,19 +57,21 @@ describe("facts at import", () => {
     await importProfiles(tenant.key, [ada]);
   });
 
-  it("erasing a person erases their skills rows", async () => {
+  it("erasing a person erases their skills from the index", async () => {
     await importProfiles(tenant.key, [{ ...ada, externalId: "facts-erase" }]);
     const { id } = (await env.DB.prepare(`SELECT id FROM talent_profiles WHERE external_id = 'facts-erase'`).first<{ id: string }>())!;
     expect((await api(`/candidates/${id}`, { method: "DELETE", key: tenant.key })).status).toBe(200);
-    const left = await env.DB.prepare(`SELECT count(*) AS n FROM talent_profile_skills WHERE profile_id = ?1`).bind(id).first<{ n: number }>();
-    expect(left?.n).toBe(0);
+    const left = await env.DB.prepare(`SELECT count(*) AS n FROM talent_profiles_fts WHERE talent_profiles_fts MATCH ?1`)
+      .bind(`tenant : "${tenant.companyId}" AND skill_keys : ${skillToken("go")}`).first<{ n: number }>();
+    // Ada herself still has Go; the erased copy must not be among the matches any more.
+    expect(left?.n).toBe(1);
   });
 });
 
 describe("re-deriving facts after a version change", () => {
   it("brings stale rows to FACTS_VERSION, and a second pass finds nothing to do", async () => {
     // A row as a migration leaves it: no facts yet.
-    await env.DB.prepare(`UPDATE talent_profiles SET facts = NULL, facts_version = 0, occupation_family = NULL WHERE external_id = 'facts-ada'`).run();
+    await env.DB.prepare(`UPDATE talent_profiles SET facts = NULL, facts_version = 0, occupation_family = NULL, skill_keys = '' WHERE external_id = 'facts-ada'`).run();
     expect(await skillsOf("facts-ada")).toEqual([]);
     const first = await rederiveStaleFacts(env.DB, 100);
     expect(first.updated).toBeGreaterThanOrEqual(1);
@@ -90,5 +99,13 @@ describe("re-deriving facts after a version change", () => {
     expect(await res.json()).toMatchObject({ success: true, factsVersion: FACTS_VERSION, remaining: 0 });
     const denied = await api("/admin/facts/rederive", { method: "POST", json: { limit: 10 } });
     expect(denied.status).toBe(401);
+  });
+});
+
+describe("skill tokens", () => {
+  it("give every skill of the lexicon its own token, one the tokenizer keeps whole", () => {
+    const tokens = allSkills().map(skillToken);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    for (const t of tokens) expect(t).toMatch(/^k[0-9a-z]+0$/u);
   });
 });
