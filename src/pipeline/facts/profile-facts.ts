@@ -110,6 +110,18 @@ function readPlace(p: ProfileInput): { place: PlaceFact | null; remote: boolean 
   return { place: placeFact(fromLocation ?? hint), remote };
 }
 
+/** What the current title says: its occupation (and family), level and whether it manages people. */
+function titleFacts(title: ProfileFacts["title"]): Pick<ProfileFacts, "occupationId" | "occupationFamily" | "occupationGuessed" | "seniority" | "manager"> {
+  const reading = title ? readTitle(title.text) : null;
+  return {
+    occupationId: reading?.occupationId ?? null,
+    occupationFamily: reading?.occupationId ? occupationFamily(reading.occupationId) : null,
+    occupationGuessed: reading !== null && reading.occupationId !== null && reading.matched === null,
+    seniority: reading?.seniority ?? null,
+    manager: reading?.manager ?? false,
+  };
+}
+
 /**
  * The facts with the title the person holds at `now`. Import picked the current role without a clock;
  * when the scorer's clock disagrees (a role that had not started yet, one the scorer sees as ended), the
@@ -121,16 +133,7 @@ export function asOfCurrentRole(facts: ProfileFacts, currentRole: string | null,
     ? { text: currentRole.trim(), source: "current role" }
     : headline?.trim() ? { text: headline.trim(), source: "headline" } : null;
   if (title?.text === facts.title?.text) return facts;
-  const reading = title ? classifyTitle(title.text) : null;
-  return {
-    ...facts,
-    title,
-    occupationId: reading?.occupationId ?? null,
-    occupationFamily: reading?.occupationId ? occupationFamily(reading.occupationId) : null,
-    occupationGuessed: reading !== null && reading.occupationId !== null && reading.matched === null,
-    seniority: reading?.seniority ?? null,
-    manager: reading?.manager ?? false,
-  };
+  return { ...facts, title, ...titleFacts(title) };
 }
 
 export function deriveProfileFacts(p: ProfileInput): ProfileFacts {
@@ -170,16 +173,11 @@ export function deriveProfileFacts(p: ProfileInput): ProfileFacts {
   });
 
   const title = currentTitleOf(p, roles);
-  const reading = title ? readTitle(title.text) : null;
   const { place, remote } = readPlace(p);
   return {
     version: FACTS_VERSION,
     title,
-    occupationId: reading?.occupationId ?? null,
-    occupationFamily: reading?.occupationId ? occupationFamily(reading.occupationId) : null,
-    occupationGuessed: reading !== null && reading.occupationId !== null && reading.matched === null,
-    seniority: reading?.seniority ?? null,
-    manager: reading?.manager ?? false,
+    ...titleFacts(title),
     roles,
     skills: [...skills.values()],
     locationText: blank(p.location) ? (blank(p.country) ? null : p.country.trim()) : p.location.trim(),
