@@ -1,7 +1,5 @@
 import { parsePlace, type GeoPlace } from "../../geo";
-import { classifyTitle } from "../occupations";
-import { occupationFamily } from "../occupations";
-import type { Seniority } from "../occupations";
+import { classifyTitle, occupationFamily, type Seniority } from "../occupations";
 import { canonicalSkill, findSkillsInText } from "../skills/lexicon";
 import { isCurrentRole, parseProfileDate, rolesMostRecentFirst } from "../score/experience";
 import type { ProfileInput } from "../types";

@@ -1,6 +1,5 @@
 import { countryName } from "../../geo";
-import { classifyTitle, titlesMentionedIn } from "../occupations";
-import { occupationById } from "../occupations";
+import { classifyTitle, occupationById, titlesMentionedIn } from "../occupations";
 import { findSkillsInText } from "../skills/lexicon";
 import { Icp } from "../types";
 import { DEFAULT_YEARS } from "./experience";

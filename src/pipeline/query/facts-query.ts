@@ -1,6 +1,5 @@
 import { countriesOf, parseArea } from "../../geo";
-import { occupationById, occupationFamily } from "../occupations";
-import { seniorityRank } from "../occupations";
+import { occupationById, occupationFamily, seniorityRank } from "../occupations";
 import type { FactsQuery, PlaceFilter } from "../../talent-pool/search-facts";
 import type { Icp, LocationPolicy } from "../types";
 
@@ -13,7 +12,7 @@ function gateFamilies(icp: Icp): string[] {
   if (!icp.occupation) return [];
   const own = occupationFamily(icp.occupation.id);
   const neighbours = (occupationById(icp.occupation.id)?.adjacent ?? []).map(occupationFamily);
-  return [...new Set([own, ...neighbours].filter((f): f is string => f !== null))];
+  return [...new Set([own, ...neighbours])];
 }
 
 /** A latitude/longitude box around each place, wide enough for its commuting radius. */

@@ -1,7 +1,8 @@
 import { distanceKm, parseArea, placeInArea, type GeoArea } from "../../geo";
 import type { PlaceFact, ProfileFacts } from "../facts/profile-facts";
-import { isPeopleManagement, occupationById, occupationRelation, type OccupationRelation } from "../occupations";
-import { seniorityFromYears, seniorityRank, type Seniority } from "../occupations";
+import {
+  isPeopleManagement, occupationById, occupationRelation, seniorityFromYears, seniorityRank, type OccupationRelation, type Seniority,
+} from "../occupations";
 import type { Icp, LocationPolicy } from "../types";
 import { UNKNOWN_SCORE, type Assessment } from "./assessment";
 import { quotable } from "./quotes";
