@@ -109,6 +109,14 @@ describe("deriveIcp edge cases", () => {
     expect(icp.negativeKeywords).toEqual(expect.arrayContaining(["java", "agencies"]));
   });
 
+  it("reads an abbreviation that spells a programming skill by the trade of the job", () => {
+    const payroll = deriveIcp({ title: "Payroll Specialist", jobDescription: "Requirements\n- Working knowledge of CPP/EI and ROEs\n- Strong Excel" });
+    expect([...payroll.mustHaveSkills, ...payroll.niceToHaveSkills]).not.toContain("c++");
+    expect(payroll.mustHaveSkills).toContain("excel");
+    const embedded = deriveIcp({ title: "Embedded Software Engineer", jobDescription: "Requirements\n- Modern CPP and Linux" });
+    expect(embedded.mustHaveSkills).toContain("c++");
+  });
+
   it("adds no level words to the negative keywords (the seniority range is a gate)", () => {
     const icp = deriveIcp({ title: "Junior Data Analyst", jobDescription: "SQL and Excel. New grads welcome." });
     expect(icp.seniority).toBe("junior");

@@ -1,6 +1,6 @@
 import { countryName } from "../../geo";
 import { classifyTitle, occupationById, titlesMentionedIn } from "../occupations";
-import { findSkillsInText } from "../skills/lexicon";
+import { findSkillMentions, findSkillsInText, skillDomain } from "../skills/lexicon";
 import { Icp } from "../types";
 import { DEFAULT_YEARS } from "./experience";
 import { readPosting } from "./posting/read-posting";
@@ -60,6 +60,27 @@ function withoutOccupationSkills(
   };
 }
 
+const TECHNICAL_SKILLS: ReadonlySet<string> = new Set(["software", "frontend", "mobile", "data", "devops", "security"]);
+const TECHNICAL_WORK: ReadonlySet<string> = new Set(["software", "data", "engineering", "science", "product", "design"]);
+
+/**
+ * Letters that spell a programming skill in one trade and something else in another: "CPP/EI" in a
+ * payroll posting is the Canada Pension Plan, not C++. A technical skill read only from a capitalised
+ * abbreviation that is not the skill's own name ("CPP" for c++, "JS" for javascript) does not count
+ * in a posting for non-technical work; written out ("C++", "SQL"), it does.
+ */
+function isForeignAbbreviation(skill: string, evidence: string | undefined, occupation: Icp["occupation"]): boolean {
+  if (!occupation || !evidence || !TECHNICAL_SKILLS.has(skillDomain(skill) ?? "")) return false;
+  if (TECHNICAL_WORK.has(occupationById(occupation.id)?.domain ?? "software")) return false;
+  const surfaces = findSkillMentions(evidence).filter((m) => m.canonical === skill).map((m) => m.text);
+  return surfaces.length > 0 && surfaces.every((t) => /^\p{Lu}{2,4}$/u.test(t) && t.toLowerCase() !== skill);
+}
+
+function withoutForeignAbbreviations<T extends { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string> }>(skills: T, occupation: Icp["occupation"]): T {
+  const keep = (s: string) => !isForeignAbbreviation(s, skills.evidence[s], occupation);
+  return { ...skills, mustHave: skills.mustHave.filter(keep), niceToHave: skills.niceToHave.filter(keep) };
+}
+
 /** The contract's `locations`: the location as written, each resolved place and area, "remote" when accepted. */
 function locationVariants(written: string, policy: Icp["locationPolicy"]): string[] {
   const variants = [
@@ -78,7 +99,7 @@ export function deriveIcp(job: JobToProfile): Icp {
   const occupation = occupationOf(job.title, query);
   const { seniority, range } = seniorityRangeOf(classifyTitle(withoutRemarks(job.title)).seniority ?? classifyTitle(job.title).seniority, reading.seniority.levels, reading.years);
   const { policy } = resolveLocationPolicy(reading.location);
-  const { mustHave, niceToHave } = withoutOccupationSkills(reading.skills, occupation);
+  const { mustHave, niceToHave } = withoutOccupationSkills(withoutForeignAbbreviations(reading.skills, occupation), occupation);
 
   return Icp.parse({
     source: "rules",

@@ -1,8 +1,9 @@
 import { distanceKm, parseArea, placeInArea, type GeoArea } from "../../geo";
 import type { PlaceFact, ProfileFacts } from "../facts/profile-facts";
 import {
-  isPeopleManagement, occupationById, occupationRelation, seniorityFromYears, seniorityRank, type OccupationRelation, type Seniority,
+  classifyTitle, isPeopleManagement, occupationById, occupationRelation, seniorityFromYears, seniorityRank, type OccupationRelation, type Seniority,
 } from "../occupations";
+import { occupationLedBy, occupationsNamedBy, titleAlternatives, titleKinship } from "../occupations/title-kinship";
 import type { Icp, LocationPolicy } from "../types";
 import { UNKNOWN_SCORE, type Assessment } from "./assessment";
 import { quotable } from "./quotes";
@@ -50,13 +51,65 @@ function relationOf(jobId: string, candidateId: string): OccupationRelation | "s
   return sameField ? "same field" : "other";
 }
 
+/** Relations the curated model states for itself; title words never overrule them. */
+const CURATED: ReadonlySet<string> = new Set(["same", "specialization", "generalization", "adjacent"]);
+
+type TitleVerdict = { occupationId: string | null; guessed: boolean; relation: OccupationRelation | "same field" | null; kin: boolean };
+
+/**
+ * The best reading of the candidate's title for this job: the title as a whole, or one of its written
+ * alternatives ("Legal Assistant / Paralegal" is a paralegal for a paralegal role). An occupation the
+ * job title itself names is the job's ("Chemistry Teacher" for "High School Chemistry Teacher"); a team
+ * lead of the job's work does the work. Where the occupation model gives no curated verdict, the title
+ * words decide (title-kinship.ts).
+ */
+function readCandidateTitle(jobId: string | null, jobTitle: string | undefined, facts: ProfileFacts, text: string): TitleVerdict {
+  const readings: TitleVerdict[] = [{ occupationId: facts.occupationId, guessed: facts.occupationGuessed, relation: null, kin: false }];
+  for (const part of titleAlternatives(text)) {
+    const r = classifyPart(part);
+    if (r.occupationId && r.occupationId !== facts.occupationId) readings.push({ occupationId: r.occupationId, guessed: r.matched === null, relation: null, kin: false });
+  }
+  const led = occupationLedBy(text);
+  if (led !== null && led !== facts.occupationId) readings.push({ occupationId: led, guessed: false, relation: null, kin: false });
+  const named = jobTitle === undefined ? new Set<string>() : occupationsNamedBy(jobTitle);
+  for (const r of readings) {
+    if (!jobId || !r.occupationId) continue;
+    r.relation = !r.guessed && named.has(r.occupationId) ? "same" : relationOf(jobId, r.occupationId);
+  }
+  const best = readings.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+  if (jobTitle === undefined || (best.relation !== null && CURATED.has(best.relation) && !best.guessed)) return best;
+  const kinship = titleKinship(jobTitle, text);
+  if (kinship === null) return best;
+  return { occupationId: jobId, guessed: false, relation: kinship === "named by the job" ? "same" : "specialization", kin: true };
+}
+
+// Slash titles repeat across a pool; their parts' readings are pure, so they are remembered (bounded).
+const PARTS = new Map<string, ReturnType<typeof classifyTitle>>();
+function classifyPart(part: string): ReturnType<typeof classifyTitle> {
+  let reading = PARTS.get(part);
+  if (reading === undefined) {
+    if (PARTS.size >= 5_000) PARTS.clear();
+    reading = classifyTitle(part);
+    PARTS.set(part, reading);
+  }
+  return reading;
+}
+
+function rank(v: TitleVerdict): number {
+  return v.relation === null ? -1 : RELATION_SCORE[v.relation] - (v.guessed ? 1 : 0);
+}
+
 export function assessOccupation(icp: Icp, facts: ProfileFacts): GateAssessment {
   const title = facts.title;
   if (!title) return { score: 30, gate: "unknown", ceiling: BANDS.neighbourCeiling, fitPoints: [], redFlags: ["No current job title given"], gap: "no current title" };
   const shown = quotedField(title.source === "headline" ? "Headline" : "Current title", title.text);
   const wanted = icp.occupation;
+  const verdict = readCandidateTitle(wanted?.id ?? null, icp.titles[0], facts, title.text);
+  if (verdict.kin && wanted) {
+    return { score: 90, gate: "pass", fitPoints: [`${shown} is named by the role's own title words (${wanted.name})`], redFlags: [] };
+  }
   // A job or a title outside the occupation model is judged by title words alone, and never gated on.
-  if (!wanted || !facts.occupationId) {
+  if (!wanted || !verdict.occupationId || verdict.relation === null) {
     const similarity = titleSimilarity(title.text, icp.titles);
     if (similarity >= 85) return { score: similarity, gate: "pass", fitPoints: [`${shown} matches the role`], redFlags: [] };
     return {
@@ -64,11 +117,11 @@ export function assessOccupation(icp: Icp, facts: ProfileFacts): GateAssessment 
       redFlags: [`${shown} is not recognisably ${wanted?.name ?? icp.titles[0] ?? "the role"}`], gap: "an unrecognised title",
     };
   }
-  const relation = relationOf(wanted.id, facts.occupationId);
-  const theirs = occupationById(facts.occupationId)?.name ?? facts.occupationId;
+  const relation = verdict.relation;
+  const theirs = occupationById(verdict.occupationId)?.name ?? verdict.occupationId;
   // A title read only by its head noun ("Resident Engineer" is some engineer) is a guess: it can pass,
   // but not into the top band, and it never fails anyone.
-  if (facts.occupationGuessed) {
+  if (verdict.guessed) {
     const fits = relation === "same" || relation === "specialization" || relation === "generalization";
     return {
       score: fits ? 70 : 30, gate: fits ? "pass" : "unknown", ceiling: fits ? BANDS.gapCeiling : BANDS.neighbourCeiling, fitPoints: [],

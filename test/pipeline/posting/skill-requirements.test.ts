@@ -23,6 +23,10 @@ describe("readSkillRequirements by section", () => {
     { rule: "no requirements part: the means are must-haves", text: "Looking for someone to build our dashboard in React and TypeScript.", must: ["react", "typescript"], nice: [] },
     { rule: "industry adjective is not a skill", text: "Requirements\n- 4+ years of product management in B2B SaaS", must: ["product management"], nice: [] },
     { rule: "but B2B sales is", text: "Requirements\n- 3 years of B2B SaaS sales", must: ["b2b sales", "saas sales"], nice: [] },
+    { rule: "'is an asset' is nice", text: "Requirements\n- Strong Excel\n- A Salesforce certification is an asset", must: ["excel"], nice: ["salesforce"] },
+    { rule: "'would be lovely' is nice", text: "Requirements\n- Swift and UIKit; Core Data would be lovely", must: ["swift", "uikit"], nice: ["core data"] },
+    { rule: "one tool 'or similar' stands for its kind", text: "Requirements\n- Strong SQL\n- Jira or similar", must: ["sql"], nice: ["jira"] },
+    { rule: "an adjectived responsibilities heading is duties", text: "Qualifications:\n- Python\nMajor responsibilities:\n- Plan lessons in Google Classroom", must: ["python"], nice: ["google classroom"] },
   ])("$rule", ({ text, must, nice }) => {
     const reading = read(text);
     expect(reading.mustHave).toEqual(must);
@@ -91,6 +95,16 @@ describe("alternatives", () => {
     ["Deep, hands-on HubSpot (or Marketo and a willingness to switch)", [["hubspot", "marketo"]]],
   ])("%j → %j", (text, groups) => {
     expect(alternativesIn(text)).toEqual(groups);
+  });
+
+  it.each([
+    ["Requirements:\n- Deep, hands-on HubSpot (or Marketo and a willingness to switch)", [["hubspot", "marketo"]]],
+    ["Requirements:\n- Hands-on Relativity (or a comparable e-discovery platform) experience", [["e-discovery platforms", "ediscovery"]]],
+    ["Requirements:\n- Dayforce, ADP Workforce Now or similar", [["dayforce", "adp"]]],
+  ])("an '(or …)' aside or an 'or similar' makes one group: %j", (description, groups) => {
+    const reading = readSkillRequirements(readSections(description), { leading: [] });
+    expect(reading.alternatives).toEqual(groups);
+    expect(reading.mustHave).toEqual(groups[0]);
   });
 
   it("reads a requirement's alternatives as a group of must-haves", () => {

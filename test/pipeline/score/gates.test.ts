@@ -64,6 +64,41 @@ describe("occupation gate", () => {
     expect(kind === "fit" ? a.fitPoints : a.redFlags).toEqual([expected]);
   });
 
+  describe("what the title words say where the model has no curated verdict", () => {
+    const icpFor = (title: string, id: string): Icp => ({ ...backendIcp, titles: [title.toLowerCase()], occupation: occupationOf(title, id) });
+
+    it("a title written as alternatives is read by its best part", () => {
+      const paralegal = icpFor("Litigation Paralegal", "paralegal");
+      expect(occupation(paralegal, { currentTitle: "Legal Assistant" }).ceiling).toBe(BANDS.neighbourCeiling);
+      const both = occupation(paralegal, { currentTitle: "Legal Assistant / Paralegal" });
+      expect(both).toMatchObject({ gate: "pass", score: 100 });
+      expect(both.ceiling).toBeUndefined();
+    });
+
+    it("an occupation the job title names is the job's: chemistry teacher for a high-school chemistry post", () => {
+      const chemistry = icpFor("High School Chemistry Teacher", "high-school-teacher");
+      expect(occupation(chemistry, { currentTitle: "Science Teacher (Chemistry)" })).toMatchObject({ gate: "pass", score: 100 });
+      // A maths teacher stays a neighbour: the job names chemistry, not maths.
+      expect(occupation(chemistry, { currentTitle: "Math Teacher" }).ceiling).toBe(BANDS.neighbourCeiling);
+    });
+
+    it("a team lead of the job's work does the work; an engineering manager still does not", () => {
+      const civil = icpFor("Senior Civil Engineer", "civil-engineer");
+      expect(occupation(civil, { currentTitle: "Civil Engineering Team Lead" })).toMatchObject({ gate: "pass", score: 100 });
+      expect(occupation(backendIcp, { currentTitle: "Engineering Manager" }).gate).toBe("fail");
+    });
+
+    it("a specialisation the model files elsewhere passes by its words; a curated adjacency does not", () => {
+      const marketing = icpFor("Marketing Manager, Demand Generation", "marketing-manager");
+      const growth = occupation(marketing, { currentTitle: "Growth Marketing Manager" });
+      expect(growth.gate).toBe("pass");
+      expect(growth.fitPoints[0]).toMatch(/named by the role's own title words/u);
+      expect(occupation(marketing, { currentTitle: "Demand Generation Manager" }).gate).toBe("pass");
+      const rn = icpFor("Registered Nurse", "registered-nurse");
+      expect(occupation(rn, { currentTitle: "Registered Practical Nurse" }).ceiling).toBe(BANDS.neighbourCeiling);
+    });
+  });
+
   it("a career changer now teaching fails, and the flag names the earlier title", () => {
     const a = occupation(backendIcp, {
       currentTitle: "Math Teacher",

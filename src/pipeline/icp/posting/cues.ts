@@ -5,7 +5,7 @@
  */
 
 export const NICE_CUE =
-  /\b(?:nice[-\s]to[-\s]haves?|bonus|(?:a|big|huge|definite|nice|real)\s+plus|pluses|preferred|preferably|prefer|ideally|ideal(?!\s+candidate)|desirable|desired|advantageous|an?\s+advantage|not\s+required|optional|would\s+be\s+(?:great|nice|a\s+plus)|(?:it'd|it\s+would)\s+be\s+(?:great|nice)|good\s+to\s+have|helpful|we(?:'d|\s+would)\s+love|familiarity|exposure\s+to|even\s+better|appreciated)\b|\bplus\s*[:!)]|\bplus\.?\s*$/iu;
+  /\b(?:nice[-\s]to[-\s]haves?|bonus|(?:a|big|huge|definite|nice|real)\s+plus|pluses|preferred|preferably|prefer|ideally|ideal(?!\s+candidate)|desirable|desired|advantageous|an?\s+advantage|not\s+required|optional|would\s+be\s+(?:great|nice|lovely|good|useful|welcome|an?\s+(?:plus|bonus|asset|advantage))|(?:is|are)\s+(?:an?\s+)?(?:asset|welcome)|(?:it'd|it\s+would)\s+be\s+(?:great|nice)|good\s+to\s+have|helpful|we(?:'d|\s+would)\s+love|familiarity|exposure\s+to|even\s+better|appreciated)\b|\bplus\s*[:!)]|\bplus\.?\s*$/iu;
 
 /** Cues that make a requirement one of the firmest ones (kept when must-haves are capped). */
 export const FIRM_CUE =

@@ -29,7 +29,19 @@ export const MAX_IMPLIED_MUST_HAVES = 5;
 export type SkillRequirementsReading = { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string>; alternatives: string[][] };
 
 // What stands between two skills offered as alternatives: "or", "/", ", or", "(or", and the commas of "X, Y or Z".
-const ALTERNATIVE_GAP = /^\s*\(?\s*(?:,?\s*(?:or|either)|\/|,)\s*(?:even\s+|maybe\s+|another\s+|similar\s+)?$/iu;
+const ALTERNATIVE_GAP = /^\s*\(?\s*(?:,?\s*(?:or|either)|\/|,)\s*(?:an?\s+)?(?:(?:even|maybe|another|similar|comparable|equivalent|other|any)\s+)?$/iu;
+
+/** "X or similar", "Y or equivalent": the named tool stands for its kind, so it alone is no must-have. */
+const OR_SIMILAR = /\bor\s+(?:similar|equivalent|comparable|alike|the\s+like|other\s+[\p{L}-]+\s+(?:tools?|platforms?|systems?|software))\b/iu;
+
+/**
+ * "HubSpot (or Marketo and a willingness to switch)", "Relativity (or a comparable e-discovery
+ * platform)": an aside opening with "or" offers an alternative to what precedes it, so it is read in
+ * line ("HubSpot or Marketo …") rather than as an aside of its own.
+ */
+function withOrAsidesInline(clause: string): string {
+  return clause.replace(/\(\s*(or\s[^()]*)\)/giu, " $1");
+}
 
 /**
  * Skills a requirement offers as alternatives, as groups: consecutive mentions joined by "or", "/" or
@@ -114,14 +126,18 @@ function readSection(section: PostingSection): Found[] {
   const found: Found[] = [];
   const stack = isStackHeading(section.heading);
   for (const clause of clausesOf(section.text)) {
-    for (const piece of cutByWeight(clause).flatMap(withoutRuledOut)) {
+    for (const piece of cutByWeight(withOrAsidesInline(clause)).flatMap(withoutRuledOut)) {
       for (const part of withAsides(piece)) {
         const skills = findSkillsInText(part.text);
         if (skills.length === 0) continue;
         const firm = FIRM_CUE.test(piece);
         for (const skill of skills) {
           if (isIndustryAdjective(skill, part.text)) continue;
-          if (section.kind === "requirements") found.push({ skill, bucket: part.nice ? "nice" : "must", firm, clause, alternatives: part.nice ? undefined : alternativesIn(part.text) });
+          const orSimilar = OR_SIMILAR.test(part.text);
+          const nice = part.nice || (skills.length === 1 && orSimilar);
+          // "Dayforce, ADP or similar": any one of the named tools will do.
+          const alternatives = nice ? undefined : orSimilar ? [[...new Set(skills)]] : alternativesIn(part.text);
+          if (section.kind === "requirements") found.push({ skill, bucket: nice ? "nice" : "must", firm, clause, alternatives });
           else if (section.kind === "nice") found.push({ skill, bucket: "nice", firm: false, clause });
           else if (part.nice && NICE_CUE.test(piece)) found.push({ skill, bucket: "nice", firm: false, clause });
           else if (stack || isMeansOfWork(skill, part.text)) found.push({ skill, bucket: "means", firm: false, clause });
