@@ -9,7 +9,7 @@ export default defineConfig(async () => ({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-          ADMIN_TOKEN: "test-admin-token",
+          ADMIN_TOKEN: "test-admin-token-0123456789abcdef", // ≥ 32 characters: shorter tokens close the operator API outside localhost
           // Tests exercise the real retry/deadline paths quickly.
           WEBHOOK_RETRY_SCHEDULE_S: "1,1,1",
           // Test-only key (random, used nowhere else) so tests exercise sealed webhook secrets.

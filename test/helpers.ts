@@ -2,7 +2,7 @@
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 
-export const ADMIN = { authorization: "Bearer test-admin-token", "content-type": "application/json" };
+export const ADMIN = { authorization: "Bearer test-admin-token-0123456789abcdef", "content-type": "application/json" };
 export const BASE = "http://scoutflare.test";
 
 export async function api(path: string, init: RequestInit & { key?: string; json?: unknown } = {}): Promise<Response> {

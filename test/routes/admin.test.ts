@@ -1,12 +1,15 @@
 // The operator API: companies, keys (shown once, stored hashed), revocation and credit top-ups.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ADMIN, api, errorOf } from "../helpers";
+import { OPERATOR_AUTH_FAILURES } from "../../src/auth/middleware";
+import worker from "../../src/index";
+import { ADMIN, api, BASE, errorOf } from "../helpers";
 
 const admin = (path: string, method: string, json?: unknown) => api(path, { method, headers: ADMIN, ...(json ? { body: JSON.stringify(json) } : {}) });
 
 describe("operator authentication", () => {
-  it.each([undefined, "Bearer wrong-token", "Bearer test-admin-token-but-longer"])("%s → 401", async (authorization) => {
+  it.each([undefined, "Bearer wrong-token", "Bearer test-admin-token-0123456789abcdef-but-longer", "Bearer test-admin-token"])("%s → 401", async (authorization) => {
     const res = await api("/admin/companies", { method: "POST", headers: authorization ? { authorization } : {}, json: { name: "x", billingMode: "prepaid" } });
     expect(res.status).toBe(401);
     expect((await errorOf(res)).error.code).toBe("INVALID_API_KEY");
@@ -17,6 +20,39 @@ describe("operator authentication", () => {
     const { key } = await (await admin(`/admin/companies/${company.id}/api-keys`, "POST", {})).json<{ key: string }>();
     const res = await api("/admin/companies", { method: "POST", key, json: { name: "y", billingMode: "prepaid" } });
     expect(res.status).toBe(401);
+  });
+});
+
+describe("operator authentication under attack", () => {
+  const from = (ip: string, authorization: string) =>
+    api("/admin/companies/comp_missing", { method: "GET", headers: { authorization, "cf-connecting-ip": ip } });
+  // Past authentication, the operator sees a 404 for a company that does not exist.
+  const AUTHENTICATED = 404;
+
+  it("after the allowed failures an address is refused with 429, even with the right token; other addresses are not", async () => {
+    for (let i = 0; i < OPERATOR_AUTH_FAILURES.perMinute; i++) expect((await from("203.0.113.7", "Bearer guess-" + i)).status).toBe(401);
+    const locked = await from("203.0.113.7", ADMIN.authorization);
+    expect(locked.status).toBe(429);
+    expect((await errorOf(locked)).error.code).toBe("RATE_LIMIT_EXCEEDED");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await from("198.51.100.9", ADMIN.authorization)).status).toBe(AUTHENTICATED);
+  });
+
+  it("successful requests are not counted as failures", async () => {
+    for (let i = 0; i < OPERATOR_AUTH_FAILURES.perMinute + 2; i++) expect((await from("203.0.113.8", ADMIN.authorization)).status).toBe(AUTHENTICATED);
+  });
+
+  it("a token shorter than 32 characters closes the operator API outside localhost, and works on it", async () => {
+    const call = async (host: string) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(new Request(`${host}/admin/companies/comp_missing`, { headers: { authorization: "Bearer short-token" } }), { ...env, ADMIN_TOKEN: "short-token" }, ctx);
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    const deployed = await call(BASE);
+    expect(deployed.status).toBe(401);
+    expect((await errorOf(deployed)).error.message).toMatch(/at least 32 characters/u);
+    expect((await call("http://127.0.0.1:8787")).status).toBe(404);
   });
 });
 

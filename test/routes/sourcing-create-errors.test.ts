@@ -152,7 +152,7 @@ describe("auth and scopes", () => {
 
   it("a revoked key → 401", async () => {
     const t = await createTenant();
-    const revoke = await api(`/admin/api-keys/${t.keyId}`, { method: "DELETE", headers: { authorization: "Bearer test-admin-token" } });
+    const revoke = await api(`/admin/api-keys/${t.keyId}`, { method: "DELETE", headers: { authorization: ADMIN.authorization } });
     expect(revoke.status).toBe(200);
     const res = await api("/sourcing", { method: "POST", key: t.key, json: validJob });
     expect(res.status).toBe(401);
