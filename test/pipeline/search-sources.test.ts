@@ -1,9 +1,9 @@
 // Calling candidate sources: a timeout per attempt, 2 retries, and a breaker kept in D1 that every
-// run shares. The sources here are test doubles of our own interface; D1 is real.
+// run shares (per company for a tenant-scoped source). The sources here are test doubles of our own interface; D1 is real.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { BREAKER_COOLDOWN_MS, BREAKER_THRESHOLD, breakerAfter, breakerAllows } from "../../src/pipeline/sources/resilience";
-import { searchSources } from "../../src/pipeline/sources/search-sources";
+import { breakerKey, searchSources } from "../../src/pipeline/sources/search-sources";
 import type { CandidateSource, SourceQuery } from "../../src/pipeline/sources/source";
 import { deriveIcp } from "../../src/pipeline/icp/derive-icp";
 
@@ -15,10 +15,11 @@ const query: SourceQuery = {
 };
 
 /** A source that never answers until aborted, counting its calls. */
-function hangingSource(name: string) {
+function hangingSource(name: string, scope: CandidateSource["scope"] = "shared") {
   const calls: AbortSignal[] = [];
   const source: CandidateSource = {
     name,
+    scope,
     search: (_q, signal) => {
       calls.push(signal);
       return new Promise(() => {});
@@ -31,6 +32,7 @@ function answeringSource(name: string, ids: string[]) {
   let calls = 0;
   const source: CandidateSource = {
     name,
+    scope: "shared",
     async search() {
       calls++;
       return ids.map((profileId) => ({ profileId, linkedinUrl: null, emails: [] }));
@@ -68,6 +70,7 @@ describe("timeouts and retries", () => {
     let calls = 0;
     const flaky: CandidateSource = {
       name: "flaky",
+      scope: "shared",
       async search() {
         if (calls++ === 0) throw new Error("502 from vendor");
         return [{ profileId: "p9", linkedinUrl: null, emails: [] }];
@@ -98,6 +101,20 @@ describe("the circuit breaker", () => {
     expect(after.outcomes[0].ok).toBe(true);
     const closed = await env.DB.prepare(`SELECT consecutive_failures AS n, opened_until AS until FROM source_health WHERE source = 'vendor'`).first();
     expect(closed).toEqual({ n: 0, until: null });
+  });
+
+  it("a tenant-scoped source has one breaker per company: one tenant's failures never open it for another", async () => {
+    const { source, calls } = hangingSource("talent_pool", "tenant");
+    const t0 = Date.now();
+    for (let i = 0; i < BREAKER_THRESHOLD; i++) await searchSources(env.DB, [source], query, { ...fast, nowMs: () => t0 });
+    const mine = await searchSources(env.DB, [source], query, { ...fast, nowMs: () => t0 + 1000 });
+    expect(mine.outcomes[0]).toMatchObject({ ok: false, error: "circuit open" });
+
+    const before = calls.length;
+    const other = await searchSources(env.DB, [source], { ...query, companyId: "co_other" }, { ...fast, nowMs: () => t0 + 1000 });
+    expect(other.outcomes[0].error).not.toBe("circuit open");
+    expect(calls.length).toBe(before + 3); // the other company's call went through (and timed out on its own)
+    expect(breakerKey(source, "co_test")).not.toBe(breakerKey(source, "co_other"));
   });
 
   it.each([

@@ -3,6 +3,14 @@ import {
   breakerAfter, breakerAllows, type BreakerState, SOURCE_RETRIES, SOURCE_TIMEOUT_MS, withRetries, withTimeout,
 } from "./resilience";
 
+/**
+ * The breaker a call goes through: one per source for a shared service, one per source and company for
+ * a tenant-scoped one, so one tenant's broken pool never opens the breaker on everyone's runs.
+ */
+export function breakerKey(source: Pick<CandidateSource, "name" | "scope">, companyId: string): string {
+  return source.scope === "tenant" ? `${source.name}@${companyId}` : source.name;
+}
+
 export type SourceOutcome = { source: string; ok: boolean; hits: SourceHit[]; error?: string };
 
 async function readBreaker(db: D1Database, source: string): Promise<BreakerState> {
@@ -35,16 +43,17 @@ export async function searchSources(
   const now = opts.nowMs ?? Date.now;
   const outcomes = await Promise.all(
     sources.map(async (source): Promise<SourceOutcome> => {
-      const breaker = await readBreaker(db, source.name);
+      const key = breakerKey(source, query.companyId);
+      const breaker = await readBreaker(db, key);
       if (!breakerAllows(breaker, now())) return { source: source.name, ok: false, hits: [], error: "circuit open" };
       try {
         const hits = await withRetries(opts.retries ?? SOURCE_RETRIES, () =>
           withTimeout(source.name, opts.timeoutMs ?? SOURCE_TIMEOUT_MS, (signal) => source.search(query, signal)),
         );
-        if (breaker.consecutiveFailures > 0 || breaker.openedUntil !== null) await writeBreaker(db, source.name, breakerAfter(breaker, true, now()));
+        if (breaker.consecutiveFailures > 0 || breaker.openedUntil !== null) await writeBreaker(db, key, breakerAfter(breaker, true, now()));
         return { source: source.name, ok: true, hits };
       } catch (err) {
-        await writeBreaker(db, source.name, breakerAfter(breaker, false, now()));
+        await writeBreaker(db, key, breakerAfter(breaker, false, now()));
         return { source: source.name, ok: false, hits: [], error: err instanceof Error ? err.message : String(err) };
       }
     }),

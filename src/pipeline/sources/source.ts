@@ -13,5 +13,11 @@ export type SourceHit = { profileId: string; linkedinUrl: string | null; emails:
 /** A place candidates come from: the company's talent pool, or an external people-data vendor. */
 export interface CandidateSource {
   readonly name: string;
+  /**
+   * "tenant": the source searches the company's own data (its talent pool), so a failure says something
+   * about that company only and its circuit breaker is the company's; "shared": one service for every
+   * tenant (a people-data vendor), whose outage is everyone's.
+   */
+  readonly scope: "tenant" | "shared";
   search(query: SourceQuery, signal: AbortSignal): Promise<SourceHit[]>;
 }

@@ -15,6 +15,7 @@ import type { CandidateSource, SourceHit, SourceQuery } from "./source";
  */
 export class TalentPoolSource implements CandidateSource {
   readonly name = "talent_pool";
+  readonly scope = "tenant";
   constructor(private readonly db: D1Database) {}
 
   async search(q: SourceQuery): Promise<SourceHit[]> {
