@@ -2,7 +2,7 @@
 // creates nothing and reserves nothing.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { api, createTenant, errorOf, type TestTenant, validJob } from "../helpers";
+import { ADMIN, api, createTenant, errorOf, type TestTenant, validJob } from "../helpers";
 
 let tenant: TestTenant;
 let other: TestTenant;
