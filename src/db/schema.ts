@@ -95,6 +95,8 @@ export const talentProfiles = sqliteTable("talent_profiles", {
   seq: integer("seq").primaryKey(),
   id: text("id").notNull().unique(),
   companyId: text("company_id").notNull(),
+  /** What an import matches the person by (store.ts identityKeyOf); unique per company. */
+  identityKey: text("identity_key"),
   externalId: text("external_id"),
   linkedinUrl: text("linkedin_url"),
   primaryEmail: text("primary_email"),

@@ -1,6 +1,7 @@
 // The talent pool in D1: upserts, reads, erasure and the company-scoped full-text search.
 import type { ProfileInput, TalentProfile } from "../pipeline/types";
 import { nowIso } from "../clock";
+import { sha256Hex } from "../crypto/encoding";
 import { newId } from "../ids";
 import { ftsPhrase } from "../pipeline/query/compile-query";
 import { deriveProfileFacts, FACTS_VERSION, type ProfileFacts } from "../pipeline/facts/profile-facts";
@@ -12,7 +13,20 @@ const LOOKUP_CHUNK = 500;
 const WRITE_BATCH = 100;
 const BODY_TEXT_MAX = 20_000;
 
-type Identity = { id: string; externalId: string | null; linkedinUrl: string | null; primaryEmail: string | null };
+type Identity = { id: string; identityKey: string };
+
+/**
+ * The key an import matches an existing person by: externalId, else linkedinUrl, else first email, else
+ * a hash of the profile as sent — so a retried import of someone with no identifier at all finds the row
+ * its first attempt wrote. Unique per company in D1 (migration 0005).
+ */
+async function identityKeyOf(p: ProfileInput): Promise<string> {
+  if (p.externalId) return `ext:${p.externalId}`;
+  if (p.linkedinUrl) return `li:${p.linkedinUrl}`;
+  const email = p.emails?.[0]?.toLowerCase();
+  if (email) return `em:${email}`;
+  return `sha:${await sha256Hex(JSON.stringify(p))}`;
+}
 
 function searchColumns(p: ProfileInput) {
   const body = [
@@ -46,80 +60,63 @@ const FACT_COLUMNS = ["facts", "facts_version", "occupation_id", "occupation_fam
 const factPlaceholders = (first: number) => FACT_COLUMNS.map((_, i) => `?${first + i}`).join(", ");
 const factAssignments = (first: number) => FACT_COLUMNS.map((column, i) => `${column} = ?${first + i}`).join(", ");
 
-/** The key an import matches an existing person by: externalId, else linkedinUrl, else first email. */
-function matchExisting(p: ProfileInput, existing: Identity[]): Identity | undefined {
-  if (p.externalId) return existing.find((e) => e.externalId === p.externalId);
-  if (p.linkedinUrl) return existing.find((e) => e.linkedinUrl === p.linkedinUrl);
-  const email = p.emails?.[0]?.toLowerCase();
-  return email ? existing.find((e) => e.primaryEmail === email) : undefined;
-}
-
-async function findIdentities(db: D1Database, companyId: string, profiles: ProfileInput[]): Promise<Identity[]> {
-  const out: Identity[] = [];
-  for (let i = 0; i < profiles.length; i += LOOKUP_CHUNK) {
-    const chunk = profiles.slice(i, i + LOOKUP_CHUNK);
-    const ext = chunk.flatMap((p) => (p.externalId ? [p.externalId] : []));
-    const li = chunk.flatMap((p) => (!p.externalId && p.linkedinUrl ? [p.linkedinUrl] : []));
-    const em = chunk.flatMap((p) => (!p.externalId && !p.linkedinUrl && p.emails?.[0] ? [p.emails[0].toLowerCase()] : []));
+async function findIdentities(db: D1Database, companyId: string, keys: string[]): Promise<Map<string, Identity>> {
+  const out = new Map<string, Identity>();
+  for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
     const { results } = await db
       .prepare(
-        `SELECT id, external_id AS externalId, linkedin_url AS linkedinUrl, primary_email AS primaryEmail
-         FROM talent_profiles
-         WHERE company_id = ?1 AND (external_id IN (SELECT value FROM json_each(?2))
-            OR linkedin_url IN (SELECT value FROM json_each(?3)) OR primary_email IN (SELECT value FROM json_each(?4)))`,
+        `SELECT id, identity_key AS identityKey FROM talent_profiles
+         WHERE company_id = ?1 AND identity_key IN (SELECT value FROM json_each(?2))`,
       )
-      .bind(companyId, JSON.stringify(ext), JSON.stringify(li), JSON.stringify(em))
+      .bind(companyId, JSON.stringify(keys.slice(i, i + LOOKUP_CHUNK)))
       .all<Identity>();
-    out.push(...results);
+    for (const row of results) out.set(row.identityKey, row);
   }
   return out;
 }
 
-/** Insert or update each profile by its identity; later lines of one import win over earlier ones. */
+/**
+ * Insert or update each profile by its identity; later lines of one import win over earlier ones. Each
+ * write is one `INSERT … ON CONFLICT (company_id, identity_key) DO UPDATE`, so an import racing another
+ * (or retried after a failure part-way: each batch of 100 is atomic, the whole import is not) converges
+ * on one row per person. `imported` / `updated` are read before writing and can be off by the racing
+ * import's people; the rows never are.
+ */
 export async function upsertProfiles(
   db: D1Database,
   companyId: string,
   profiles: ProfileInput[],
 ): Promise<{ imported: number; updated: number }> {
-  const existing = await findIdentities(db, companyId, profiles);
+  const keys = await Promise.all(profiles.map(identityKeyOf));
+  const existing = await findIdentities(db, companyId, [...new Set(keys)]);
   const now = nowIso();
   let imported = 0;
   let updated = 0;
   const statements: D1PreparedStatement[] = [];
-  for (const p of profiles) {
+  profiles.forEach((p, i) => {
+    const identityKey = keys[i];
     const { skillsText, bodyText } = searchColumns(p);
     const facts = factColumns(deriveProfileFacts(p));
     const primaryEmail = p.emails?.[0]?.toLowerCase() ?? null;
-    const match = matchExisting(p, existing);
-    if (match) {
-      updated++;
-      statements.push(
-        db
-          .prepare(
-            `UPDATE talent_profiles SET external_id = ?3, linkedin_url = ?4, primary_email = ?5, full_name = ?6,
-               current_title = ?7, headline = ?8, skills_text = ?9, body_text = ?10, profile = ?11, updated_at = ?12,
-               ${factAssignments(13)}
-             WHERE id = ?1 AND company_id = ?2`,
-          )
-          .bind(match.id, companyId, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
-            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now, ...facts),
-      );
-    } else {
+    if (existing.has(identityKey)) updated++;
+    else {
       imported++;
-      const id = newId.profile();
-      existing.push({ id, externalId: p.externalId ?? null, linkedinUrl: p.linkedinUrl ?? null, primaryEmail });
-      statements.push(
-        db
-          .prepare(
-            `INSERT INTO talent_profiles (id, company_id, external_id, linkedin_url, primary_email, full_name,
-               current_title, headline, skills_text, body_text, profile, created_at, updated_at, ${FACT_COLUMNS.join(", ")})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ${factPlaceholders(13)})`,
-          )
-          .bind(id, companyId, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
-            p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now, ...facts),
-      );
+      existing.set(identityKey, { id: "", identityKey });
     }
-  }
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO talent_profiles (id, company_id, identity_key, external_id, linkedin_url, primary_email, full_name,
+             current_title, headline, skills_text, body_text, profile, created_at, updated_at, ${FACT_COLUMNS.join(", ")})
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ${factPlaceholders(14)})
+           ON CONFLICT (company_id, identity_key) DO UPDATE SET external_id = ?4, linkedin_url = ?5, primary_email = ?6,
+             full_name = ?7, current_title = ?8, headline = ?9, skills_text = ?10, body_text = ?11, profile = ?12,
+             updated_at = ?13, ${factAssignments(14)}`,
+        )
+        .bind(newId.profile(), companyId, identityKey, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
+          p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now, ...facts),
+    );
+  });
   for (let i = 0; i < statements.length; i += WRITE_BATCH) await db.batch(statements.slice(i, i + WRITE_BATCH));
   return { imported, updated };
 }
