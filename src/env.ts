@@ -18,6 +18,7 @@ export interface Env {
   RUN_DEADLINE_S?: string;
   WEBHOOK_RETRY_SCHEDULE_S?: string;
   WEBHOOK_ALLOW_LOCALHOST?: string;
+  WEBHOOK_DNS_RESOLVER_URL?: string;
   RATE_LIMIT_PER_MINUTE?: string;
   RATE_LIMIT_PER_HOUR?: string;
   SOURCES?: string;

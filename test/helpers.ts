@@ -1,6 +1,7 @@
 // Shared test fixtures: everything goes through the real Worker (SELF) and the operator API.
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { vi } from "vitest";
 
 export const ADMIN = { authorization: "Bearer test-admin-token-0123456789abcdef", "content-type": "application/json" };
 export const BASE = "http://scoutflare.test";
@@ -84,4 +85,75 @@ export async function ledgerOf(companyId: string): Promise<{ balance: number; re
      FROM credit_ledger WHERE company_id = ?`,
   ).bind(companyId).first<{ balance: number; reserved: number; captured: number }>();
   return row!;
+}
+
+// ---- DNS ---------------------------------------------------------------------------------------
+// The URL guard resolves webhook hosts over DNS-over-HTTPS (GET …?name=&type=, accept:
+// application/dns-json). There is no network here, so the test environment answers those queries at
+// the fetch boundary, like every outside service: `<IPv4>.nip.io` and the names in TEST_DNS as the
+// public resolvers answer them, any other name with one public address per family. Installed once
+// per isolate when this module loads, beneath any per-test stub: vi.spyOn(globalThis, "fetch") wraps
+// it and vi.restoreAllMocks() puts it back. A receiver stub answers DNS itself (test/webhooks/receiver.ts).
+
+export type TestDnsRecord = { A?: string[]; AAAA?: string[] } | { rcode: number };
+
+/** example.com's addresses: public, so any name the tests do not list is a valid receiver. */
+export const TEST_PUBLIC_ADDRESSES = { A: ["93.184.215.14"], AAAA: ["2606:2800:21f:cb07:6820:80da:af6b:8b2c"] };
+
+/** Answers for names the tests rely on; keys are lower-case, without a trailing dot. */
+export const TEST_DNS: Readonly<Record<string, TestDnsRecord>> = {
+  "localtest.me": { A: ["127.0.0.1"], AAAA: ["::1"] }, // a public name that points at loopback
+  "servfail.example.com": { rcode: 2 },
+  "nxdomain.example.com": { rcode: 3 },
+};
+
+const DNS_TYPES = { A: 1, AAAA: 28 } as const;
+
+/**
+ * The resolver's JSON answer to a DNS-over-HTTPS query (the shape cloudflare-dns.com sends), or null
+ * when the request is not one. `overrides` replace TEST_DNS entries for one test.
+ */
+export function testDnsAnswer(input: RequestInfo | URL, init?: RequestInit, overrides: Record<string, TestDnsRecord> = {}): Response | null {
+  const headers = new Headers(input instanceof Request ? input.headers : init?.headers);
+  if (!(headers.get("accept") ?? "").includes("application/dns-json")) return null;
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  const name = (url.searchParams.get("name") ?? "").toLowerCase().replace(/\.+$/, "");
+  const type = url.searchParams.get("type") === "AAAA" ? "AAAA" : "A";
+  const nipIo = /^(\d{1,3}(?:\.\d{1,3}){3})\.nip\.io$/.exec(name); // nip.io answers with the address in the name
+  const record: TestDnsRecord = overrides[name] ?? TEST_DNS[name] ?? (nipIo ? { A: [nipIo[1]] } : TEST_PUBLIC_ADDRESSES);
+  const question = [{ name, type: DNS_TYPES[type] }];
+  const answer = "rcode" in record ? { Status: record.rcode, Question: question } : {
+    Status: 0, TC: false, RD: true, RA: true, AD: false, CD: false, Question: question,
+    Answer: (record[type] ?? []).map((data) => ({ name, type: DNS_TYPES[type], TTL: 300, data })),
+  };
+  return new Response(JSON.stringify(answer), { headers: { "content-type": "application/dns-json" } });
+}
+
+const TEST_RESOLVER = Symbol.for("scoutflare.test.dns-over-https");
+
+function installTestResolver(): void {
+  if (TEST_RESOLVER in globalThis.fetch) return;
+  const passOn = globalThis.fetch;
+  const fetchWithResolver = async (input: RequestInfo | URL, init?: RequestInit) => testDnsAnswer(input, init) ?? passOn(input, init);
+  globalThis.fetch = Object.assign(fetchWithResolver, { [TEST_RESOLVER]: true }) as typeof fetch;
+}
+
+installTestResolver();
+
+/**
+ * Stub the network a webhook needs at the `fetch` boundary: a DNS-over-HTTPS lookup (the URL guard's)
+ * answers with one public address, and every other request (a delivery) is recorded and answered 200.
+ */
+export function stubWebhookNetwork(): { sent: { url: string; body: string }[] } {
+  const sent: { url: string; body: string }[] = [];
+  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (new Headers(init?.headers).get("accept") === "application/dns-json") {
+      const a = new URL(url).searchParams.get("type") === "A";
+      return Response.json({ Status: 0, Answer: a ? [{ type: 1, data: "93.184.215.14" }] : [] });
+    }
+    sent.push({ url, body: String(init?.body ?? "") });
+    return new Response("ok");
+  });
+  return { sent };
 }

@@ -156,6 +156,8 @@ export const webhookDeliveries = sqliteTable("webhook_deliveries", {
   maxAttempts: integer("max_attempts").notNull(),
   nextAttemptAt: text("next_attempt_at"),
   lastStatusCode: integer("last_status_code"),
+  /** Consecutive looks that found the webhook's secrets unopenable (migration 0004); not attempts. */
+  secretFailures: integer("secret_failures").notNull().default(0),
   runId: text("run_id"),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),

@@ -31,7 +31,10 @@ const headerList = <T extends z.ZodType<{ name: string }>>(entry: T) =>
       if (dup >= 0) ctx.addIssue({ code: "custom", path: [dup, "name"], message: "header names must be unique (case-insensitive)" });
     });
 
-const Url = z.string().min(1).max(MAX_WEBHOOK_URL_LENGTH).openapi({ example: "https://hooks.example.com/scoutflare" });
+const Url = z.string().min(1).max(MAX_WEBHOOK_URL_LENGTH).openapi({
+  example: "https://hooks.example.com/scoutflare",
+  description: "https on port 443 or 8443, no credentials; the host must not be, or resolve to, a loopback, private, link-local or metadata address (checked on create, update and every send).",
+});
 const Events = z.array(WebhookEventSchema).min(1).openapi({ example: ["SOURCING_COMPLETED", "SOURCING_FAILED"] });
 
 export const WebhookCreateSchema = z

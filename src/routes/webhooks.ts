@@ -18,7 +18,7 @@ import { findCompanyDelivery, listAttempts, listWebhookDeliveries } from "../web
 import { redeliver, sendTestPing } from "../webhooks/dispatcher";
 import { rotateSecrets } from "../webhooks/rotation";
 import { generateSigningSecret } from "../webhooks/signing";
-import { checkWebhookUrl } from "../webhooks/url-guard";
+import { checkWebhookTarget } from "../webhooks/url-guard";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
 import {
   attemptView, DeliveryDetailSchema, DeliveryIdParam, DeliveryListQuery, DeliveryListSchema, deliveryView, RotatedSecretSchema,
@@ -46,9 +46,13 @@ function notFoundDelivery(deliveryId: string): ApiError {
   return new ApiError("RESOURCE_NOT_FOUND", "Webhook delivery not found", { deliveryId });
 }
 
-/** The URL guard, as a field error: a refused URL is a VALIDATION_ERROR on `url`. */
-function guardUrl(c: Ctx, url: string): void {
-  const check = checkWebhookUrl(url, { allowLocalhost: readConfig(c.env).webhookAllowLocalhost });
+/**
+ * The URL guard, host lookup included, as a field error: a refused URL is a VALIDATION_ERROR on `url`.
+ * So is a name the resolver could not answer for: the URL is unproven, and the tenant can retry.
+ */
+async function guardUrl(c: Ctx, url: string): Promise<void> {
+  const config = readConfig(c.env);
+  const check = await checkWebhookTarget(url, { allowLocalhost: config.webhookAllowLocalhost, resolverUrl: config.webhookDnsResolverUrl });
   if (!check.ok) throw validationError([{ path: ["url"], message: check.reason }]);
 }
 
@@ -64,7 +68,7 @@ webhookRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
-    guardUrl(c, body.url);
+    await guardUrl(c, body.url);
     return withIdempotency(c, body, async () => {
       const signingSecret = generateSigningSecret();
       const row = await createWebhookConfig(c.env, {
@@ -128,7 +132,7 @@ webhookRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    if (body.url !== undefined) guardUrl(c, body.url);
+    if (body.url !== undefined) await guardUrl(c, body.url);
     const current = await findWebhook(c, id);
     const changes: WebhookConfigChanges & Partial<Pick<WebhookConfigRow, "consecutiveFailures" | "circuitOpenedAt">> = {
       ...(body.url !== undefined && { url: body.url }),

@@ -56,3 +56,38 @@ export function decideAfterAttempt(result: AttemptResult, ctx: AttemptContext): 
   if (delayMs === null) return { deliveryStatus: "failed", nextAttemptAtMs: null, webhookEffect: effect("count_failed_delivery") };
   return { deliveryStatus: "pending", nextAttemptAtMs: ctx.nowMs + delayMs, webhookEffect: "none" };
 }
+
+/**
+ * Looks at a due delivery that may find its webhook's secrets unopenable (SECRETS_ENCRYPTION_KEY
+ * rotated away, a sealed value altered or moved) before it fails: the first look and one per step of
+ * the retry schedule, 8 with the contract's. So an operator who deployed the wrong key has as long
+ * to put the right one back as a receiver has to come back up (about 27.6 h), longer than the 24 h
+ * a secret rotation overlaps; a key still missing after that is not coming back by itself.
+ */
+export function secretFailureLimit(schedule: readonly number[]): number {
+  return 1 + schedule.length;
+}
+
+export type SecretFailureDecision = { deliveryStatus: "pending" | "failed"; nextAttemptAtMs: number | null };
+
+/**
+ * A delivery whose webhook's secrets cannot be opened is not attempted: nothing can be signed. It is
+ * no attempt either — the receiver did nothing wrong, so neither the delivery's retry budget nor the
+ * webhook's breaker moves. It backs off on the retry schedule, so it stops being due (and stops
+ * holding a place at the head of the sweep), and fails at secretFailureLimit.
+ */
+export function decideAfterSecretFailure(ctx: {
+  /** Consecutive looks that found the secrets unopenable, this one included (1-based). */
+  secretFailures: number;
+  schedule: readonly number[];
+  nowMs: number;
+  random?: () => number;
+}): SecretFailureDecision {
+  const delayMs = nextRetryDelayMs({
+    failedAttempts: ctx.secretFailures,
+    maxRetries: secretFailureLimit(ctx.schedule) - 1,
+    schedule: ctx.schedule,
+    random: ctx.random,
+  });
+  return delayMs === null ? { deliveryStatus: "failed", nextAttemptAtMs: null } : { deliveryStatus: "pending", nextAttemptAtMs: ctx.nowMs + delayMs };
+}

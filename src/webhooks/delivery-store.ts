@@ -87,10 +87,29 @@ export async function claimAttempt(
 ): Promise<boolean> {
   const result = await db
     .prepare(
-      `UPDATE webhook_deliveries SET attempt_count = attempt_count + 1, next_attempt_at = ?4, updated_at = ?3
+      `UPDATE webhook_deliveries SET attempt_count = attempt_count + 1, next_attempt_at = ?4, secret_failures = 0, updated_at = ?3
        WHERE id = ?1 AND attempt_count = ?2 AND status = 'pending' AND next_attempt_at <= ?3`,
     )
     .bind(c.id, c.seenCount, c.nowIso, c.leaseUntilIso)
+    .run();
+  return result.meta.changes === 1;
+}
+
+/**
+ * A look at a due delivery that found its webhook's secrets unopenable: it moves to `next` (pushed
+ * back, or failed) and counts the look. Conditional on the count seen and on still being due, so two
+ * sweeps looking at once count once; the attempt count is untouched, since nothing was sent.
+ */
+export async function recordSecretFailure(
+  db: D1Database,
+  f: { id: string; seenSecretFailures: number; nowIso: string; status: "pending" | "failed"; nextAttemptAtIso: string | null },
+): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `UPDATE webhook_deliveries SET secret_failures = secret_failures + 1, status = ?4, next_attempt_at = ?5, updated_at = ?3
+       WHERE id = ?1 AND secret_failures = ?2 AND status = 'pending' AND next_attempt_at <= ?3`,
+    )
+    .bind(f.id, f.seenSecretFailures, f.nowIso, f.status, f.nextAttemptAtIso)
     .run();
   return result.meta.changes === 1;
 }

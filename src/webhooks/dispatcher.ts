@@ -1,27 +1,30 @@
 // Webhook delivery: create a delivery once, then attempt it whenever it is due. Callers (the run
 // Durable Object's alarm, the test and redeliver routes, a sweeper) hold only delivery ids; every
 // decision is persisted in D1 before or with its side effect, so calls can repeat safely.
-import { isoFromMs } from "../clock";
+import { isoFromMs, nowMs as clockNowMs } from "../clock";
 import { readConfig } from "../config";
+import { SecretBoxError } from "../crypto/secret-box";
 import type { DeliveryStatus, WebhookEvent } from "../db/schema";
 import type { Env } from "../env";
 import { newId } from "../ids";
-import { type AttemptResult, decideAfterAttempt } from "./attempt-outcome";
+import { type AttemptResult, decideAfterAttempt, decideAfterSecretFailure, secretFailureLimit } from "./attempt-outcome";
 import { findWebhookConfig, findWebhookSubscription, type WebhookConfigRow, webhookEffectStatement } from "./config-store";
 import { outgoingHeaders } from "./custom-headers";
 import {
-  claimAttempt, type DeliveryRow, dueDeliveryIds, findDelivery, insertDelivery, markSkipped, recordAttemptStatements, reopenForRedelivery,
+  claimAttempt, type DeliveryRow, dueDeliveryIds, findDelivery, insertDelivery, markSkipped, recordAttemptStatements, recordSecretFailure,
+  reopenForRedelivery,
 } from "./delivery-store";
 import { deliveryPayload } from "./events";
 import { postWebhook } from "./post-webhook";
 import { parseRetrySchedule } from "./retry-schedule";
 import { signingSecretsAt } from "./rotation";
 import { webhookHeaders } from "./signing";
-import { checkWebhookUrl } from "./url-guard";
+import { checkWebhookTarget } from "./url-guard";
 
 /**
  * A claimed attempt holds its delivery this long past its own timeout (ms): a duplicate alarm in
  * that window finds nothing due, and a worker that died mid-send releases the delivery after it.
+ * The host lookup before the send (at most DNS_TIMEOUT_MS) fits in it.
  */
 const ATTEMPT_LEASE_MARGIN_MS = 30_000;
 
@@ -43,8 +46,16 @@ export type NewDeliveryInput = {
   runId?: string | null;
   /** Give the same id on a retry of the caller's step, and the delivery is created once. */
   deliveryId?: string;
+  /** Epoch ms of creation, for tests; the clock otherwise. */
   nowMs?: number;
 };
+
+/**
+ * How an attempt reads the time. Each moment is read when it is used — the claim (and its lease),
+ * the signature, the outcome — so a slow lookup, a slow receiver or a long sweep before it never
+ * leaves a stale one. `nowMs` pins every reading of one attempt, for tests that drive retries.
+ */
+export type AttemptOptions = { nowMs?: number; random?: () => number };
 
 /**
  * Create a pending delivery, due now. Its body (with `timestamp` and `deliveryId` inside) is fixed
@@ -61,7 +72,7 @@ export async function createDelivery(
   if (existing) return { deliveryId, created: false, status: existing.status };
   const webhook = await findWebhookSubscription(db, input.companyId, input.webhookId);
   if (!webhook || !webhook.events.includes(input.event)) return { deliveryId, created: false, status: "skipped" };
-  const nowIso = isoFromMs(input.nowMs ?? Date.now());
+  const nowIso = isoFromMs(input.nowMs ?? clockNowMs());
   const created = await insertDelivery(db, {
     id: deliveryId,
     companyId: input.companyId,
@@ -79,47 +90,52 @@ export async function createDelivery(
  * Make the delivery's next attempt if it is due, and never throw for an endpoint failure. A call
  * that is not due, or that lost the claim to a duplicate, sends nothing and reports the current state.
  */
-export async function attemptDelivery(env: Env, deliveryId: string, opts: { nowMs?: number; random?: () => number } = {}): Promise<AttemptReport> {
+export async function attemptDelivery(env: Env, deliveryId: string, opts: AttemptOptions = {}): Promise<AttemptReport> {
   const db = env.DB;
-  const nowMs = opts.nowMs ?? Date.now();
-  const nowIso = isoFromMs(nowMs);
+  const pinnedMs = opts.nowMs;
+  const clock = pinnedMs === undefined ? clockNowMs : () => pinnedMs;
   const delivery = await findDelivery(db, deliveryId);
   if (!delivery) return { status: "skipped", nextAttemptAt: null };
-  if (!isDue(delivery, nowIso)) return reportOf(delivery);
+  if (!isDue(delivery, isoFromMs(clock()))) return reportOf(delivery);
 
-  const webhook = await findWebhookConfig(env, delivery.companyId, delivery.webhookId);
+  const opened = await openDeliveryWebhook(env, delivery);
+  if (!opened.ok) return backOffUnopenableSecret(env, delivery, opened.reason, clock, opts.random);
+  const webhook = opened.webhook;
   if (!webhook || !webhook.isActive) {
     // Deleted, disabled (410) or circuit open: nothing is sent until the tenant acts; a redelivery recovers it.
-    await markSkipped(db, deliveryId, nowIso);
+    await markSkipped(db, deliveryId, isoFromMs(clock()));
     return { status: "skipped", nextAttemptAt: null };
   }
 
   const attemptNumber = delivery.attemptCount + 1;
+  const claimedAtMs = clock();
   const claimed = await claimAttempt(db, {
     id: deliveryId,
     seenCount: delivery.attemptCount,
-    nowIso,
-    leaseUntilIso: isoFromMs(nowMs + webhook.timeoutMs + ATTEMPT_LEASE_MARGIN_MS),
+    nowIso: isoFromMs(claimedAtMs),
+    leaseUntilIso: isoFromMs(claimedAtMs + webhook.timeoutMs + ATTEMPT_LEASE_MARGIN_MS),
   });
   if (!claimed) {
     const current = await findDelivery(db, deliveryId);
     return current ? reportOf(current) : { status: "skipped", nextAttemptAt: null };
   }
 
-  const result = await sendAttempt(env, webhook, delivery, nowMs);
+  const { attemptedAtMs, result } = await sendAttempt(env, webhook, delivery, clock);
+  // The next attempt counts from when this one ended, not from when it began (a timeout can be 30 s).
+  const decidedAtMs = clock();
   const decision = decideAfterAttempt(result, {
     attemptNumber,
     maxAttempts: delivery.maxAttempts,
     schedule: parseRetrySchedule(readConfig(env).webhookRetryScheduleS),
-    nowMs,
+    nowMs: decidedAtMs,
     isProbe: delivery.event === "PING",
     random: opts.random,
   });
   const nextAttemptAtIso = decision.nextAttemptAtMs === null ? null : isoFromMs(decision.nextAttemptAtMs);
-  const effect = webhookEffectStatement(db, webhook.id, decision.webhookEffect, nowIso);
+  const effect = webhookEffectStatement(db, webhook.id, decision.webhookEffect, isoFromMs(decidedAtMs));
   await db.batch([
     ...recordAttemptStatements(db, {
-      deliveryId, attemptNumber, attemptedAtIso: nowIso, statusCode: result.statusCode, durationMs: result.durationMs,
+      deliveryId, attemptNumber, attemptedAtIso: isoFromMs(attemptedAtMs), statusCode: result.statusCode, durationMs: result.durationMs,
       error: result.error, deliveryStatus: decision.deliveryStatus, nextAttemptAtIso,
     }),
     ...(effect ? [effect] : []),
@@ -135,10 +151,9 @@ export type TestPingResult = { success: boolean; deliveryId: string; httpStatus:
 
 /** POST /webhooks/{id}/test: a PING delivery attempted now, once. The caller checks the subscription. */
 export async function sendTestPing(env: Env, webhook: WebhookConfigRow, opts: { nowMs?: number } = {}): Promise<TestPingResult> {
-  const nowMs = opts.nowMs ?? Date.now();
   const data = { webhookId: webhook.id, message: "Test event from Scoutflare" };
-  const { deliveryId } = await createDelivery(env.DB, { companyId: webhook.companyId, webhookId: webhook.id, event: "PING", data, nowMs });
-  const report = await attemptDelivery(env, deliveryId, { nowMs });
+  const { deliveryId } = await createDelivery(env.DB, { companyId: webhook.companyId, webhookId: webhook.id, event: "PING", data, nowMs: opts.nowMs });
+  const report = await attemptDelivery(env, deliveryId, { nowMs: opts.nowMs });
   const attempt = report.attempt;
   if (!attempt) {
     return { success: false, deliveryId, httpStatus: null, durationMs: 0, message: "The webhook is inactive; reset its circuit to send to it again" };
@@ -154,22 +169,24 @@ export async function sendTestPing(env: Env, webhook: WebhookConfigRow, opts: { 
  * one keeps its retry budget and is brought forward. Null when the company has no such delivery.
  */
 export async function redeliver(env: Env, companyId: string, deliveryId: string, opts: { nowMs?: number } = {}): Promise<AttemptReport | null> {
-  const nowMs = opts.nowMs ?? Date.now();
-  const reopened = await reopenForRedelivery(env.DB, companyId, deliveryId, isoFromMs(nowMs));
+  const reopened = await reopenForRedelivery(env.DB, companyId, deliveryId, isoFromMs(opts.nowMs ?? clockNowMs()));
   if (!reopened) return null;
-  return attemptDelivery(env, deliveryId, { nowMs });
+  return attemptDelivery(env, deliveryId, { nowMs: opts.nowMs });
 }
 
-/** Attempt every due delivery, up to `limit` (each is one subrequest): for a cron or a sweeping alarm. */
-export async function attemptDueDeliveries(env: Env, opts: { nowMs?: number; limit?: number } = {}): Promise<AttemptReport[]> {
-  const nowMs = opts.nowMs ?? Date.now();
-  const ids = await dueDeliveryIds(env.DB, isoFromMs(nowMs), opts.limit ?? 50);
+/**
+ * Attempt every due delivery, up to `limit` (each is up to three subrequests: two lookups and the
+ * POST): for a cron or a sweeping alarm. The clock picks what is due; each attempt reads it again,
+ * since those behind a slow receiver start minutes later than the sweep did.
+ */
+export async function attemptDueDeliveries(env: Env, opts: { limit?: number; random?: () => number } = {}): Promise<AttemptReport[]> {
+  const ids = await dueDeliveryIds(env.DB, isoFromMs(clockNowMs()), opts.limit ?? 50);
   const reports: AttemptReport[] = [];
   for (const id of ids) {
     try {
-      reports.push(await attemptDelivery(env, id, { nowMs }));
+      reports.push(await attemptDelivery(env, id, { random: opts.random }));
     } catch (err) {
-      // One broken delivery (e.g. a secret that no longer opens) must not stall the sweep for the rest.
+      // One broken delivery (D1 failing on it) must not stall the sweep for the rest.
       console.error(JSON.stringify({ level: "error", msg: "delivery sweep attempt failed", deliveryId: id, error: String(err) }));
     }
   }
@@ -187,15 +204,66 @@ function reportOf(d: DeliveryRow): AttemptReport {
   return { status: d.status, nextAttemptAt: null };
 }
 
-/** Re-check the URL (a row may have been edited since it was validated), sign, and POST. */
-async function sendAttempt(env: Env, webhook: WebhookConfigRow, delivery: DeliveryRow, nowMs: number): Promise<AttemptResult> {
-  const guard = checkWebhookUrl(webhook.url, { allowLocalhost: readConfig(env).webhookAllowLocalhost });
-  if (!guard.ok) return { statusCode: null, durationMs: 0, error: `not sent: URL refused at send time (${guard.reason})`, retryAfterS: null };
+type OpenedWebhook = { ok: true; webhook: WebhookConfigRow | undefined } | { ok: false; reason: string };
+
+/** The delivery's webhook, secrets opened. A secret that will not open is a value here, not a throw. */
+async function openDeliveryWebhook(env: Env, delivery: DeliveryRow): Promise<OpenedWebhook> {
+  try {
+    return { ok: true, webhook: await findWebhookConfig(env, delivery.companyId, delivery.webhookId) };
+  } catch (err) {
+    if (err instanceof SecretBoxError) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+/**
+ * Nothing can be signed, so nothing is sent: the delivery is pushed back on the retry schedule in
+ * D1 (it stops being due, so it no longer holds a place at the head of the sweep) and fails after
+ * secretFailureLimit looks. Logged for the operator: the cause is our key, not the receiver.
+ */
+async function backOffUnopenableSecret(env: Env, delivery: DeliveryRow, reason: string, clock: () => number, random?: () => number): Promise<AttemptReport> {
+  const schedule = parseRetrySchedule(readConfig(env).webhookRetryScheduleS);
+  const secretFailures = delivery.secretFailures + 1;
+  const lookedAtMs = clock();
+  const decision = decideAfterSecretFailure({ secretFailures, schedule, nowMs: lookedAtMs, random });
+  console.error(JSON.stringify({
+    level: "error", msg: "webhook secrets cannot be opened: delivery not sent", deliveryId: delivery.id, webhookId: delivery.webhookId,
+    secretFailures, limit: secretFailureLimit(schedule), deliveryStatus: decision.deliveryStatus, error: reason,
+  }));
+  const recorded = await recordSecretFailure(env.DB, {
+    id: delivery.id,
+    seenSecretFailures: delivery.secretFailures,
+    nowIso: isoFromMs(lookedAtMs),
+    status: decision.deliveryStatus,
+    nextAttemptAtIso: decision.nextAttemptAtMs === null ? null : isoFromMs(decision.nextAttemptAtMs),
+  });
+  if (!recorded) {
+    const current = await findDelivery(env.DB, delivery.id);
+    return current ? reportOf(current) : { status: "skipped", nextAttemptAt: null };
+  }
+  return { status: decision.deliveryStatus === "pending" ? "retry" : "failed", nextAttemptAt: decision.nextAttemptAtMs };
+}
+
+/**
+ * Re-check the URL and resolve its host (a row may have been edited, a name may point elsewhere
+ * since it was validated), sign, and POST. A refused or unresolvable URL is a failed attempt.
+ */
+async function sendAttempt(env: Env, webhook: WebhookConfigRow, delivery: DeliveryRow, clock: () => number): Promise<{ attemptedAtMs: number; result: AttemptResult }> {
+  const config = readConfig(env);
+  const guard = await checkWebhookTarget(webhook.url, { allowLocalhost: config.webhookAllowLocalhost, resolverUrl: config.webhookDnsResolverUrl });
+  // Read after the lookup: receivers check webhook-timestamp against their own clock (Standard Webhooks: 5 min).
+  const attemptedAtMs = clock();
+  if (!guard.ok) {
+    return { attemptedAtMs, result: { statusCode: null, durationMs: 0, error: `not sent: URL refused at send time (${guard.reason})`, retryAfterS: null } };
+  }
   const signed = await webhookHeaders({
     id: delivery.id,
-    timestamp: Math.floor(nowMs / 1000),
+    timestamp: Math.floor(attemptedAtMs / 1000),
     body: delivery.payload,
-    secrets: signingSecretsAt(webhook, nowMs),
+    secrets: signingSecretsAt(webhook, attemptedAtMs),
   });
-  return postWebhook({ url: guard.url.href, body: delivery.payload, headers: outgoingHeaders(webhook.headers, signed), timeoutMs: webhook.timeoutMs, nowMs });
+  const result = await postWebhook({
+    url: guard.url.href, body: delivery.payload, headers: outgoingHeaders(webhook.headers, signed), timeoutMs: webhook.timeoutMs, nowMs: attemptedAtMs,
+  });
+  return { attemptedAtMs, result };
 }

@@ -7,8 +7,12 @@
 // full-width forms all reach the range checks as the dotted quad they really connect to, and IPv6
 // reaches them in its compressed hex form (::ffff:127.0.0.1 arrives as ::ffff:7f00:1).
 //
-// Not covered here: a public name whose DNS answer is private (DNS rebinding). Workers cannot pin
-// the address `fetch` connects to, so the delivery code must also refuse to follow redirects.
+// A name is resolved (A and AAAA, over DNS-over-HTTPS) and refused if any answer is in a blocked
+// range, so `127.0.0.1.nip.io` and `localtest.me` fail like the literals they stand for. Not covered:
+// a name whose answer changes between our lookup and the one `fetch` makes (DNS rebinding), since
+// Workers cannot pin the address `fetch` connects to; resolving again before every send narrows that
+// window, and the delivery code refuses to follow redirects.
+import { resolveHost } from "./dns-over-https";
 
 export type WebhookUrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
@@ -17,6 +21,12 @@ export const MAX_WEBHOOK_URL_LENGTH = 2048;
 
 /** Hosts that local development may reach, over `http:` too, when explicitly allowed. */
 const DEV_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Ports a production receiver may listen on: HTTPS and its usual alternative. Anything else on a
+ * public address is more often an internal service (an admin port, a database) than a webhook.
+ */
+const ALLOWED_PORTS = new Set(["", "443", "8443"]); // "": the URL parser elides the scheme's default, 443
 
 /** Names that only ever resolve inside a machine or a private network. */
 const BLOCKED_NAMES = new Set(["metadata", "instance-data", "metadata.google.internal"]);
@@ -41,6 +51,7 @@ export function checkWebhookUrl(raw: string, opts: { allowLocalhost: boolean }):
   const host = url.hostname.replace(/\.+$/, "");
   if (opts.allowLocalhost && DEV_HOSTS.has(host)) return { ok: true, url };
   if (url.protocol !== "https:") return fail("URL must use https");
+  if (!ALLOWED_PORTS.has(url.port)) return fail(`port ${url.port} is not allowed: use 443 or 8443`);
 
   const ip = parseIpLiteral(host);
   if (ip !== null) {
@@ -49,6 +60,23 @@ export function checkWebhookUrl(raw: string, opts: { allowLocalhost: boolean }):
   }
   if (isLocalName(host)) return fail(`host ${host} is a local or internal name`);
   return { ok: true, url };
+}
+
+/**
+ * checkWebhookUrl, then, for a name, every address it resolves to: one blocked answer refuses the
+ * URL, because `fetch` may connect to any of them. A name that cannot be resolved is refused too
+ * (fail closed); the reason says whether the name or the resolver is at fault. IP literals and the
+ * development hosts are not looked up: checkWebhookUrl has decided them.
+ */
+export async function checkWebhookTarget(raw: string, opts: { allowLocalhost: boolean; resolverUrl: string }): Promise<WebhookUrlCheck> {
+  const check = checkWebhookUrl(raw, opts);
+  if (!check.ok) return check;
+  const host = check.url.hostname.replace(/\.+$/, "");
+  if (parseIpLiteral(host) !== null || (opts.allowLocalhost && DEV_HOSTS.has(host))) return check;
+  const resolution = await resolveHost(host, { resolverUrl: opts.resolverUrl });
+  if (!resolution.ok) return fail(resolution.reason);
+  const blocked = resolution.addresses.find((address) => isBlockedIp(address));
+  return blocked === undefined ? check : fail(`host ${host} resolves to ${blocked}, an address in a blocked range`);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type AttemptContext, type AttemptResult, decideAfterAttempt } from "../../src/webhooks/attempt-outcome";
+import {
+  type AttemptContext, type AttemptResult, decideAfterAttempt, decideAfterSecretFailure, secretFailureLimit,
+} from "../../src/webhooks/attempt-outcome";
+import { DEFAULT_RETRY_SCHEDULE_S } from "../../src/webhooks/retry-schedule";
 
 const NOW = 1_000_000;
 const ctx = (over: Partial<AttemptContext> = {}): AttemptContext => ({
@@ -25,5 +28,25 @@ describe("decideAfterAttempt", () => {
     ["a probe's 410 does not disable", http(410), ctx({ isProbe: true, maxAttempts: 1 }), { deliveryStatus: "failed", nextAttemptAtMs: null, webhookEffect: "none" }],
   ] as const)("%s", (_name, result, context, expected) => {
     expect(decideAfterAttempt(result, context)).toEqual(expected);
+  });
+});
+
+describe("decideAfterSecretFailure", () => {
+  const schedule = [5, 300, 1800];
+  it.each([
+    ["the first look backs off the first step", 1, { deliveryStatus: "pending", nextAttemptAtMs: NOW + 5_000 }],
+    ["the second look, the second step", 2, { deliveryStatus: "pending", nextAttemptAtMs: NOW + 300_000 }],
+    ["the last step's look still backs off", 3, { deliveryStatus: "pending", nextAttemptAtMs: NOW + 1_800_000 }],
+    ["the look after the whole schedule fails", 4, { deliveryStatus: "failed", nextAttemptAtMs: null }],
+  ] as const)("%s", (_name, secretFailures, expected) => {
+    expect(decideAfterSecretFailure({ secretFailures, schedule, nowMs: NOW, random: () => 0.5 })).toEqual(expected);
+  });
+
+  it("gives the contract's schedule 8 looks, about 27.6 h: longer than a secret rotation's 24 h overlap", () => {
+    expect(secretFailureLimit(DEFAULT_RETRY_SCHEDULE_S)).toBe(8);
+    let waitedMs = 0;
+    for (let looks = 1; looks < 8; looks++) waitedMs += decideAfterSecretFailure({ secretFailures: looks, schedule: DEFAULT_RETRY_SCHEDULE_S, nowMs: 0, random: () => 0.5 }).nextAttemptAtMs!;
+    expect(waitedMs / 3_600_000).toBeCloseTo(27.59, 1);
+    expect(decideAfterSecretFailure({ secretFailures: 8, schedule: DEFAULT_RETRY_SCHEDULE_S, nowMs: 0 }).deliveryStatus).toBe("failed");
   });
 });

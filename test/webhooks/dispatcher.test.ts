@@ -113,7 +113,7 @@ describe("attemptDelivery", () => {
 
   it("a network error is a failed attempt, not a throw", async () => {
     const { newDelivery } = await setup();
-    vi.spyOn(globalThis, "fetch").mockImplementation(async () => {
+    stubReceiver(() => {
       throw new TypeError("connection refused");
     });
     const report = await attemptDelivery(env, await newDelivery(), { random: noJitter });
@@ -176,6 +176,31 @@ describe("attemptDelivery", () => {
     expect(await attemptDelivery(env, deliveryId, { random: noJitter })).toMatchObject({ status: "retry", attempt: { statusCode: null } });
     expect(spy).not.toHaveBeenCalled();
     expect((await readDelivery(deliveryId)).attempts[0].error).toMatch(/URL refused at send time/);
+  });
+
+  it("resolves the host again at send time: a name that now points at a private address is a failed attempt, retried, not sent to", async () => {
+    const { newDelivery, readDelivery, readWebhook } = await setup();
+    // hooks.example.com was public when the webhook was created; its answer has changed since.
+    const { sent } = stubReceiver(undefined, { dns: { "hooks.example.com": { A: ["93.184.215.14"], AAAA: ["fd12:3456::1"] } } });
+    const deliveryId = await newDelivery();
+    const now = Date.now();
+    expect(await attemptDelivery(env, deliveryId, { nowMs: now, random: noJitter })).toMatchObject({
+      status: "retry", nextAttemptAt: now + 1000, attempt: { number: 1, statusCode: null },
+    });
+    expect(sent).toHaveLength(0);
+    expect((await readDelivery(deliveryId)).attempts[0].error).toBe(
+      "not sent: URL refused at send time (host hooks.example.com resolves to fd12:3456::1, an address in a blocked range)",
+    );
+    expect((await readWebhook()).consecutiveFailures).toBe(0); // one attempt, not a failed delivery
+  });
+
+  it("a resolver that cannot answer at send time is a failed attempt retried on the schedule, not a throw", async () => {
+    const { newDelivery, readDelivery } = await setup();
+    const { sent } = stubReceiver(undefined, { dns: { "hooks.example.com": { rcode: 2 } } });
+    const deliveryId = await newDelivery();
+    expect(await attemptDelivery(env, deliveryId, { random: noJitter })).toMatchObject({ status: "retry", attempt: { statusCode: null } });
+    expect(sent).toHaveLength(0);
+    expect((await readDelivery(deliveryId)).attempts[0].error).toMatch(/^not sent: URL refused at send time \(could not resolve hooks\.example\.com: the DNS resolver answered A with RCODE 2\)$/);
   });
 
   it("a custom header cannot replace the signature, even one written straight into D1", async () => {

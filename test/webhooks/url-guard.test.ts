@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { checkWebhookUrl, isBlockedIp } from "../../src/webhooks/url-guard";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { checkWebhookTarget, checkWebhookUrl, isBlockedIp } from "../../src/webhooks/url-guard";
+import { testDnsAnswer, type TestDnsRecord } from "../helpers";
+
+afterEach(() => vi.restoreAllMocks());
 
 const PROD = { allowLocalhost: false };
 const DEV = { allowLocalhost: true };
@@ -15,7 +18,8 @@ const ALLOWED_IN_PRODUCTION: Case[] = [
   ["https://xn--bcher-kva.example/idn", null],
   ["https://bücher.example/idn-unicode", null],
   ["https://8.8.8.8/public-v4", null],
-  ["https://1.1.1.1:444/", null],
+  ["https://1.1.1.1:8443/", null],
+  ["https://hooks.example.com:443/explicit-default-port", null],
   ["https://172.32.0.1/just-outside-172.16/12", null],
   ["https://100.128.0.1/just-outside-cgnat", null],
   ["https://198.20.0.1/just-outside-benchmarking", null],
@@ -42,6 +46,11 @@ const REJECTED_IN_PRODUCTION: Case[] = [
   ["https://", "not valid"],
   ["//hooks.example.com/", "not valid"],
   ["https://[fe80::1%25eth0]/", "not valid"], // zone ids are not part of WHATWG URLs
+  // ports: 443 and 8443 only
+  ["https://1.1.1.1:444/", "port 444"],
+  ["https://hooks.example.com:8080/", "port 8080"],
+  ["https://hooks.example.com:22/", "port 22"],
+  ["https://hooks.example.com:80/", "port 80"],
   // IPv4 in blocked ranges
   ["https://127.0.0.1/", "loopback"],
   ["https://127.255.255.254/", "loopback"],
@@ -175,6 +184,87 @@ describe("checkWebhookUrl in local development (allowLocalhost on)", () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toContain(because);
     }
+  });
+});
+
+describe("checkWebhookTarget: names are resolved (A and AAAA over DNS-over-HTTPS)", () => {
+  const RESOLVER = "https://doh.test/dns-query";
+  const target = (url: string, allowLocalhost = false) => checkWebhookTarget(url, { allowLocalhost, resolverUrl: RESOLVER });
+
+  /** Record the DNS queries the guard makes; the test resolver answers them, with `dns` on top. */
+  function stubDns(dns: Record<string, TestDnsRecord> = {}) {
+    const queries: { url: URL; accept: string | null }[] = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      queries.push({ url: new URL(String(input)), accept: new Headers(init?.headers).get("accept") });
+      return testDnsAnswer(input, init, dns) ?? new Response("not a DNS query", { status: 500 });
+    });
+    return queries;
+  }
+
+  it.each([
+    ["https://127.0.0.1.nip.io/hook", "resolves to 127.0.0.1"],
+    ["https://10.0.0.7.nip.io/hook", "resolves to 10.0.0.7"],
+    ["https://169.254.169.254.nip.io/latest/meta-data/", "resolves to 169.254.169.254"],
+    ["https://localtest.me/hook", "resolves to 127.0.0.1"],
+    ["https://LOCALTEST.ME./hook", "resolves to 127.0.0.1"],
+    ["https://nxdomain.example.com/hook", "does not exist"],
+    ["https://servfail.example.com/hook", "could not resolve servfail.example.com: the DNS resolver answered A with RCODE 2"],
+  ])("refuses %s (%s)", async (url, because) => {
+    stubDns();
+    const result = await target(url);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(because);
+  });
+
+  it("asks the configured resolver for A and AAAA, in DNS JSON, and accepts a name with only public answers", async () => {
+    const queries = stubDns();
+    expect(await target("https://hooks.example.com/in")).toMatchObject({ ok: true });
+    expect(queries.map((q) => [q.url.origin + q.url.pathname, q.url.searchParams.get("name"), q.url.searchParams.get("type"), q.accept]).sort()).toEqual([
+      [RESOLVER, "hooks.example.com", "A", "application/dns-json"],
+      [RESOLVER, "hooks.example.com", "AAAA", "application/dns-json"],
+    ]);
+  });
+
+  it.each([
+    ["a private AAAA beside a public A", { A: ["93.184.215.14"], AAAA: ["fd00::1"] }, "resolves to fd00::1"],
+    ["a loopback A beside a public A", { A: ["93.184.215.14", "127.0.0.1"] }, "resolves to 127.0.0.1"],
+    ["IPv4-mapped loopback as AAAA", { AAAA: ["::ffff:127.0.0.1"] }, "resolves to ::ffff:127.0.0.1"],
+    ["no address at all", {}, "has no A or AAAA record"],
+    ["an A record that is not an address", { A: ["internal.corp"] }, "not an address"],
+  ])("refuses any blocked answer: %s", async (_name, record, because) => {
+    stubDns({ "hooks.example.com": record });
+    const result = await target("https://hooks.example.com/in");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(because);
+  });
+
+  it("refuses, as a value, when the resolver is unreachable or answers something else", async () => {
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () => {
+      throw new TypeError("network connection lost");
+    });
+    expect(await target("https://hooks.example.com/in")).toEqual({ ok: false, reason: "could not resolve hooks.example.com: the DNS resolver is unreachable" });
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response("<html>busy</html>", { status: 503 }));
+    expect(await target("https://hooks.example.com/in")).toEqual({ ok: false, reason: "could not resolve hooks.example.com: the DNS resolver answered HTTP 503" });
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response("{\"nope\":1}"));
+    expect(await target("https://hooks.example.com/in")).toEqual({ ok: false, reason: "could not resolve hooks.example.com: the DNS resolver's answer is not DNS JSON" });
+  });
+
+  it("does not look up IP literals or the development hosts, and applies the URL rules first", async () => {
+    const queries = stubDns();
+    expect(await target("https://8.8.8.8/hook")).toMatchObject({ ok: true });
+    expect(await target("https://[2606:4700:4700::1111]/hook")).toMatchObject({ ok: true });
+    expect(await target("https://10.0.0.1/hook")).toMatchObject({ ok: false });
+    expect(await target("http://127.0.0.1:8787/hook", true)).toMatchObject({ ok: true });
+    expect(await target("http://localhost:8787/hook", true)).toMatchObject({ ok: true });
+    expect(await target("http://hooks.example.com/hook")).toMatchObject({ ok: false, reason: "URL must use https" });
+    expect(await target("https://hooks.example.com:8080/hook")).toMatchObject({ ok: false, reason: expect.stringContaining("port 8080") });
+    expect(queries).toEqual([]);
+  });
+
+  it("local development allows only its own hosts without a lookup: other names are resolved and refused as in production", async () => {
+    stubDns();
+    expect(await target("https://127.0.0.1.nip.io/hook", true)).toMatchObject({ ok: false, reason: expect.stringContaining("resolves to 127.0.0.1") });
+    expect(await target("https://hooks.example.com:8443/hook", true)).toMatchObject({ ok: true });
   });
 });
 

@@ -103,6 +103,47 @@ describe("webhook configs", () => {
     },
   );
 
+  it.each([
+    ["https://127.0.0.1.nip.io/in", "resolves to 127.0.0.1"],
+    ["https://localtest.me/in", "resolves to 127.0.0.1"],
+    ["https://hooks.example.com:8080/in", "port 8080"],
+    ["https://nxdomain.example.com/in", "does not exist"],
+  ])("the URL guard refuses %s on create and on update, as a field error (%s)", async (url, because) => {
+    const { key } = await createTenant();
+    const created = await api("/webhooks", { method: "POST", key, json: { url, name: "x", events: ["PING"] } });
+    expect(created.status).toBe(400);
+    expect((await errorOf(created)).error).toMatchObject({ code: "VALIDATION_ERROR", details: { issues: [{ path: "url", message: expect.stringContaining(because) }] } });
+    const { id } = await createWebhook(key);
+    const patched = await api(`/webhooks/${id}`, { method: "PATCH", key, json: { url } });
+    expect(patched.status).toBe(400);
+    expect((await errorOf(patched)).error.details.issues).toEqual([expect.objectContaining({ path: "url", message: expect.stringContaining(because) })]);
+    expect(await (await api(`/webhooks/${id}`, { key })).json()).toMatchObject({ url: "https://hooks.example.com/in" });
+  });
+
+  it("a name the resolver cannot answer for is a 400 on url, never a 5xx, and nothing is created", async () => {
+    const { key } = await createTenant();
+    const failures: [string, () => Promise<Response>][] = [
+      ["SERVFAIL", async () => new Response(JSON.stringify({ Status: 2 }), { headers: { "content-type": "application/dns-json" } })],
+      ["unreachable", async () => Promise.reject(new TypeError("network connection lost"))],
+    ];
+    for (const [what, resolver] of failures) {
+      vi.spyOn(globalThis, "fetch").mockImplementation(resolver);
+      const res = await api("/webhooks", { method: "POST", key, json: { url: "https://hooks.example.com/in", name: "x", events: ["PING"] } });
+      expect(res.status, what).toBe(400);
+      const body = await errorOf(res);
+      expect(body).toMatchObject({ success: false, error: { code: "VALIDATION_ERROR" } });
+      expect(body.error.details.issues).toEqual([{ path: "url", message: expect.stringMatching(/^could not resolve hooks\.example\.com: the DNS resolver/) }]);
+      vi.restoreAllMocks();
+    }
+    expect((await (await api("/webhooks", { key })).json<{ webhooks: unknown[] }>()).webhooks).toEqual([]);
+  });
+
+  it("accepts port 8443 and a name with only public answers", async () => {
+    const { key } = await createTenant();
+    const created = await createWebhook(key, { url: "https://hooks.example.com:8443/in" });
+    expect(created.url).toBe("https://hooks.example.com:8443/in");
+  });
+
   it("replays a create with the same Idempotency-Key", async () => {
     const { key } = await createTenant();
     const init = { method: "POST", key, headers: { "idempotency-key": "wh-1" }, json: { url: "https://h.example.com", name: "x", events: ["PING"] } };
