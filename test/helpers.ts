@@ -1,7 +1,6 @@
 // Shared test fixtures: everything goes through the real Worker (SELF) and the operator API.
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { vi } from "vitest";
 
 export const ADMIN = { authorization: "Bearer test-admin-token-0123456789abcdef", "content-type": "application/json" };
 export const BASE = "http://scoutflare.test";
@@ -140,20 +139,3 @@ function installTestResolver(): void {
 
 installTestResolver();
 
-/**
- * Stub the network a webhook needs at the `fetch` boundary: a DNS-over-HTTPS lookup (the URL guard's)
- * answers with one public address, and every other request (a delivery) is recorded and answered 200.
- */
-export function stubWebhookNetwork(): { sent: { url: string; body: string }[] } {
-  const sent: { url: string; body: string }[] = [];
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (new Headers(init?.headers).get("accept") === "application/dns-json") {
-      const a = new URL(url).searchParams.get("type") === "A";
-      return Response.json({ Status: 0, Answer: a ? [{ type: 1, data: "93.184.215.14" }] : [] });
-    }
-    sent.push({ url, body: String(init?.body ?? "") });
-    return new Response("ok");
-  });
-  return { sent };
-}

@@ -61,24 +61,35 @@ export function reserveStatement(db: D1Database, r: Reservation): D1PreparedStat
 export const RESERVATION_EXISTS_SQL = `EXISTS (SELECT 1 FROM credit_ledger WHERE reservation_id = ? AND entry_type = 'reserve')`;
 
 /**
+ * A condition a settle must meet as well: the caller's state that makes this settle the right one
+ * (e.g. "the run is still processing this round"), so a caller whose write lost a race settles
+ * nothing. `sql(n)` renders it with its parameters numbered from ?n, after the settle's own.
+ */
+export type SettleCondition = { sql: (firstParam: number) => string; params: readonly unknown[] };
+
+/**
  * Resolve a reservation exactly once: capture `captured` credits (never more than reserved) and
- * release the rest. Both statements are conditional on the reserve and unique per reservation, so
- * replaying a settle changes nothing. Returns statements for the caller's batch (one transaction).
+ * release the rest. Both statements are conditional on the reserve (and on `onlyIf`) and unique per
+ * reservation, so replaying a settle changes nothing. Returns statements for the caller's batch
+ * (one transaction).
  */
 export function settleStatements(
   db: D1Database,
   s: { companyId: string; reservationId: string; captured: number },
+  onlyIf?: SettleCondition,
 ): D1PreparedStatement[] {
   const at = nowIso();
+  const also = (firstParam: number) => (onlyIf ? `AND ${onlyIf.sql(firstParam)}` : "");
+  const alsoParams = onlyIf?.params ?? [];
   const capture = db
     .prepare(
       `INSERT INTO credit_ledger (company_id, entry_type, amount, balance_delta, reserved_delta, reservation_id, cost_key, idempotency_key, created_at)
        SELECT r.company_id, 'capture', MIN(?3, r.amount), -MIN(?3, r.amount), -MIN(?3, r.amount), r.reservation_id, r.cost_key, 'capture:' || r.reservation_id, ?4
        FROM credit_ledger r
-       WHERE r.company_id = ?1 AND r.reservation_id = ?2 AND r.entry_type = 'reserve'
+       WHERE r.company_id = ?1 AND r.reservation_id = ?2 AND r.entry_type = 'reserve' ${also(5)}
        ON CONFLICT DO NOTHING`,
     )
-    .bind(s.companyId, s.reservationId, Math.max(0, Math.floor(s.captured)), at);
+    .bind(s.companyId, s.reservationId, Math.max(0, Math.floor(s.captured)), at, ...alsoParams);
   // The release is computed from what was actually captured, so the two always sum to the reserve.
   const release = db
     .prepare(
@@ -86,10 +97,10 @@ export function settleStatements(
        SELECT r.company_id, 'release', r.amount - COALESCE(c.amount, 0), 0, -(r.amount - COALESCE(c.amount, 0)), r.reservation_id, r.cost_key, 'release:' || r.reservation_id, ?3
        FROM credit_ledger r
        LEFT JOIN credit_ledger c ON c.reservation_id = r.reservation_id AND c.entry_type = 'capture'
-       WHERE r.company_id = ?1 AND r.reservation_id = ?2 AND r.entry_type = 'reserve'
+       WHERE r.company_id = ?1 AND r.reservation_id = ?2 AND r.entry_type = 'reserve' ${also(4)}
        ON CONFLICT DO NOTHING`,
     )
-    .bind(s.companyId, s.reservationId, at);
+    .bind(s.companyId, s.reservationId, at, ...alsoParams);
   return [capture, release];
 }
 

@@ -5,11 +5,14 @@ import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core"
 export const BILLING_MODES = ["prepaid", "postpaid"] as const;
 export const RUN_KINDS = ["sourcing", "preview", "enrich"] as const;
 export const RUN_STATUSES = ["processing", "completed", "failed"] as const;
+/** Who ended a run's current round (migration 0003): the run itself, or a request that could not hand it over. */
+export const RUN_ENDERS = ["run", "admission"] as const;
 export const LEDGER_ENTRY_TYPES = ["topup", "reserve", "capture", "release"] as const;
 export const COST_KEYS = ["sourcing", "sourcing_preview", "enrich"] as const;
 export type BillingMode = (typeof BILLING_MODES)[number];
 export type RunKind = (typeof RUN_KINDS)[number];
 export type RunStatus = (typeof RUN_STATUSES)[number];
+export type RunEnder = (typeof RUN_ENDERS)[number];
 export type CostKey = (typeof COST_KEYS)[number];
 
 export const companies = sqliteTable("companies", {
@@ -72,6 +75,7 @@ export const sourcingRuns = sqliteTable("sourcing_runs", {
   batchesDone: integer("batches_done").notNull().default(0),
   errorCode: text("error_code"),
   errorMessage: text("error_message"),
+  endedBy: text("ended_by", { enum: RUN_ENDERS }),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
   completedAt: text("completed_at"),

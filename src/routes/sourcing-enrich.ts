@@ -65,7 +65,10 @@ sourcingEnrichRoutes.openapi(
           requestId, companyId: tenant.companyId, profileIds, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
         });
       } catch (err) {
-        await recordFailure(c.env.DB, { runId: requestId, companyId: tenant.companyId, round: 1, errorCode: "INTERNAL_ERROR", errorMessage: "The enrichment could not be started" });
+        // The call may have reached the object: it then finds the request failed, and records and sends nothing.
+        await recordFailure(c.env.DB, {
+          runId: requestId, companyId: tenant.companyId, round: 1, endedBy: "admission", errorCode: "INTERNAL_ERROR", errorMessage: "The enrichment could not be started",
+        });
         throw err;
       }
       return acceptedResponse(c, {

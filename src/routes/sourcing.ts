@@ -8,7 +8,7 @@ import { withIdempotency } from "../idempotency/with-idempotency";
 import { requireScope } from "../auth/middleware";
 import { getRun, listResults, reopenRunWithReservation, type RunRow } from "../runs/run-store";
 import { jobAskOf } from "../runs/job-ask";
-import { extendRun, startRun } from "../runs/start-run";
+import { extendRun, runExtendable, startRun } from "../runs/start-run";
 import { nowIso } from "../clock";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
@@ -91,10 +91,11 @@ sourcingRoutes.openapi(
       success: true as const, requestId: run.id, createdAt: run.createdAt, completedAt: run.completedAt,
       foundCount: run.foundCount, scoredCount: run.scoredCount,
     };
-    if (run.status === "failed") {
-      return c.json({ ...base, status: "failed" as const, errorCode: run.errorCode ?? "INTERNAL_ERROR", errorMessage: run.errorMessage ?? "", candidates: [] }, 200);
-    }
+    // A failed round delivers (and bills) nobody; what earlier rounds delivered and billed stays readable.
     const candidates = await listResults(c.env.DB, run.id);
+    if (run.status === "failed") {
+      return c.json({ ...base, status: "failed" as const, errorCode: run.errorCode ?? "INTERNAL_ERROR", errorMessage: run.errorMessage ?? "", candidates }, 200);
+    }
     return c.json({ ...base, status: "completed" as const, candidates, icp: (run.icp as Icp | null) ?? null }, 200);
   },
 );
@@ -142,13 +143,17 @@ sourcingRoutes.openapi(
     const run = await findRun(c, c.req.valid("param").requestId);
     const body = c.req.valid("json");
     if (run.status === "processing") throw new ApiError("RUN_IN_PROGRESS", "The run is still processing; PATCH it once it has ended", { requestId: run.id });
+    // D1 shows the round ended a moment before the run's object is done with it (it still schedules
+    // the round's webhook): asked first, so a refused round reserves nothing and changes nothing.
+    const finishing = () => new ApiError("RUN_IN_PROGRESS", "The run is still finishing its last round; PATCH it again shortly", { requestId: run.id });
+    if (!(await runExtendable(c.env, run))) throw finishing();
     const limit = body.limit ?? 10;
     const outcome = await reopenRunWithReservation(c.env.DB, {
       runId: run.id, companyId: tenant.companyId, fromRound: run.round, credits: limit, enforceAvailable: tenant.billingMode === "prepaid",
     });
     if (outcome === "in_progress") throw new ApiError("RUN_IN_PROGRESS", "The run is already processing a new round", { requestId: run.id });
     if (outcome === "insufficient_credits") throw await insufficientCredits(c.env.DB, tenant.companyId, limit);
-    await extendRun(c.env, run, { query: body.query, limit });
+    if ((await extendRun(c.env, run, { query: body.query, limit })) === "refused") throw finishing();
     return c.json(
       { success: true as const, requestId: run.id, status: "processing" as const, message: ACCEPTED_MESSAGE, webhookId: run.webhookId, updatedAt: nowIso() },
       202,

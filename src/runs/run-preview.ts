@@ -4,6 +4,7 @@ import { deriveIcp } from "../pipeline/icp/derive-icp";
 import { previewCredits, toPreviewCandidate } from "../pipeline/preview-candidate";
 import { loadProfiles } from "../talent-pool/store";
 import type { JobAsk } from "./job-ask";
+import { outcomeFound } from "./round-end";
 import { recordCompletion, recordFailure } from "./run-store";
 
 export type PreviewAsk = JobAsk & { runId: string; companyId: string };
@@ -11,15 +12,19 @@ export type PreviewAsk = JobAsk & { runId: string; companyId: string };
 /**
  * A preview is a search only (ICP → query → sources, no enrichment), short enough to run inside
  * the request. It ends completed (charging the contract's ceil(limit / 20) credits) or failed (charging
- * nothing) — never left processing with its credits held.
+ * nothing) — never left processing with its credits held, and never both: the failure path writes
+ * nothing over a completion that committed although its call threw (run-store stillProcessing).
  */
 export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
   const icp = deriveIcp({ title: a.title, jobDescription: a.jobDescription, location: a.location, query: a.query });
   const fail = (errorCode: "SOURCE_UNAVAILABLE" | "INTERNAL_ERROR", errorMessage: string) =>
-    recordFailure(env.DB, { runId: a.runId, companyId: a.companyId, round: 1, errorCode, errorMessage });
+    recordFailure(env.DB, { runId: a.runId, companyId: a.companyId, round: 1, endedBy: "run", errorCode, errorMessage });
   try {
     const found = await findCandidates(env, { companyId: a.companyId, icp, freeText: a.query, depth: a.limit, exclude: a.exclude });
-    if (!found.ok) return await fail("SOURCE_UNAVAILABLE", found.reason);
+    if (!found.ok) {
+      await fail("SOURCE_UNAVAILABLE", found.reason);
+      return;
+    }
     const ids = found.hits.slice(0, a.limit).map((h) => h.profileId);
     const byId = new Map((await loadProfiles(env.DB, a.companyId, ids)).map((p) => [p.profileId, p]));
     const candidates = ids.flatMap((id) => (byId.has(id) ? [toPreviewCandidate(byId.get(id)!)] : []));
@@ -30,7 +35,9 @@ export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
       icp,
     });
   } catch (err) {
-    await fail("INTERNAL_ERROR", "The preview could not be completed");
+    const write = await fail("INTERNAL_ERROR", "The preview could not be completed");
+    // The completion committed before its reply was lost: the preview is complete, as D1 says.
+    if (!write.applied && outcomeFound(write.run, 1).status === "completed") return;
     throw err;
   }
 }

@@ -2,9 +2,10 @@
 import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { nowIso } from "../clock";
-import { runResults, sourcingRuns, type CostKey, type RunKind } from "../db/schema";
-import { RESERVATION_EXISTS_SQL, reserveStatement, settleStatements } from "../billing/ledger";
+import { runResults, sourcingRuns, type CostKey, type RunEnder, type RunKind } from "../db/schema";
+import { RESERVATION_EXISTS_SQL, reserveStatement, type SettleCondition, settleStatements } from "../billing/ledger";
 import type { Candidate } from "../pipeline/types";
+import type { RoundStanding, TerminalWrite } from "./round-end";
 import type { RunState } from "./state-machine";
 
 export type RunRow = typeof sourcingRuns.$inferSelect;
@@ -61,13 +62,23 @@ export async function listResults<T = Candidate>(db: D1Database, runId: string):
   return rows.map((r) => r.candidate as T);
 }
 
-/** Mirror progress (stage and counts) of a run still in flight. */
+/** The person ids a round delivered (for an object re-learning a delivery it committed but never saw). */
+export async function deliveredProfileIds(db: D1Database, runId: string, round: number): Promise<string[]> {
+  const rows = await drizzle(db)
+    .select({ profileId: runResults.profileId })
+    .from(runResults)
+    .where(and(eq(runResults.runId, runId), eq(runResults.round, round)))
+    .all();
+  return rows.map((r) => r.profileId);
+}
+
+/** Mirror progress (stage and counts) of a round still in flight; a round already ended is left as it is. */
 export async function recordProgress(db: D1Database, s: RunState, icp?: unknown): Promise<void> {
   await db
     .prepare(
-      `UPDATE sourcing_runs SET stage = ?2, round = ?3, found_count = ?4, scored_count = ?5, batches_total = ?6,
+      `UPDATE sourcing_runs SET stage = ?2, found_count = ?4, scored_count = ?5, batches_total = ?6,
          batches_done = ?7, icp = COALESCE(?8, icp), updated_at = ?9
-       WHERE id = ?1 AND status = 'processing'`,
+       WHERE id = ?1 AND status = 'processing' AND round = ?3`,
     )
     .bind(s.runId, s.stage, s.round, s.foundCount, s.scoredCount, s.batchesTotal, s.batchesDone.length,
       icp === undefined ? null : JSON.stringify(icp), nowIso())
@@ -88,24 +99,61 @@ export type Delivery = {
 };
 
 /**
- * Deliver a round's results, capture its credits, release the rest of its reservation and mark the
- * run completed — one batch, so all of it happens or none. Replaying it changes nothing (results
- * are keyed by run and person, ledger entries by reservation).
+ * What every statement of a terminal write is conditional on: the run is still processing this round.
+ * D1 has no interactive transactions, so the check cannot be read first and acted on after; instead
+ * each statement of the write's batch (one transaction) carries it, and the status change that ends
+ * the round comes last, so every statement before it sees the run as the check found it. A write that
+ * lost the race (another writer ended the round) writes nothing at all: no results, no capture.
  */
-export async function recordCompletion(db: D1Database, d: Delivery): Promise<void> {
+function stillProcessing(runIdParam: number, roundParam: number): string {
+  return `EXISTS (SELECT 1 FROM sourcing_runs WHERE id = ?${runIdParam} AND status = 'processing' AND round = ?${roundParam})`;
+}
+
+const settleWhileProcessing = (runId: string, round: number): SettleCondition => ({
+  sql: (first) => stillProcessing(first, first + 1),
+  params: [runId, round],
+});
+
+/** Read back, in the write's own batch, how the run stands: whether and by whom the round was ended. */
+function standingStatement(db: D1Database, runId: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT status, round, ended_by AS endedBy, error_code AS errorCode, error_message AS errorMessage,
+         found_count AS foundCount, scored_count AS scoredCount
+       FROM sourcing_runs WHERE id = ?1`,
+    )
+    .bind(runId);
+}
+
+/** A terminal batch ends with [status change, read-back]. */
+function terminalWriteOf(results: D1Result[]): TerminalWrite {
+  const [statusChange, standing] = results.slice(-2);
+  return { applied: statusChange.meta.changes === 1, run: (standing.results[0] as RoundStanding | undefined) ?? null };
+}
+
+/**
+ * Deliver a round's results, capture its credits, release the rest of its reservation and mark the
+ * run completed — one batch, so all of it happens or none, and only while the run is still processing
+ * the round (see stillProcessing). Replaying it changes nothing: the replay finds the round ended.
+ */
+export async function recordCompletion(db: D1Database, d: Delivery): Promise<TerminalWrite> {
   const at = nowIso();
-  await db.batch([
-    ...resultStatements(db, d, at),
-    ...settleStatements(db, { companyId: d.companyId, reservationId: reservationIdOf(d.runId, d.round), captured: d.captured }),
-    db
-      .prepare(
-        `UPDATE sourcing_runs SET status = 'completed', stage = 'completed', found_count = ?2, scored_count = ?3,
-           batches_total = ?4, batches_done = ?5, icp = COALESCE(?6, icp), error_code = NULL, error_message = NULL,
-           completed_at = ?7, updated_at = ?7
-         WHERE id = ?1`,
-      )
-      .bind(d.runId, d.foundCount, d.scoredCount, d.batchesTotal, d.batchesDone, d.icp === undefined ? null : JSON.stringify(d.icp), at),
-  ]);
+  const ender: RunEnder = "run"; // only the run itself completes a round
+  return terminalWriteOf(
+    await db.batch([
+      ...resultStatements(db, d, at),
+      ...settleStatements(db, { companyId: d.companyId, reservationId: reservationIdOf(d.runId, d.round), captured: d.captured }, settleWhileProcessing(d.runId, d.round)),
+      db
+        .prepare(
+          `UPDATE sourcing_runs SET status = 'completed', stage = 'completed', found_count = ?2, scored_count = ?3,
+             batches_total = ?4, batches_done = ?5, icp = COALESCE(?6, icp), error_code = NULL, error_message = NULL,
+             ended_by = ?8, completed_at = ?7, updated_at = ?7
+           WHERE id = ?1 AND status = 'processing' AND round = ?9`,
+        )
+        .bind(d.runId, d.foundCount, d.scoredCount, d.batchesTotal, d.batchesDone, d.icp === undefined ? null : JSON.stringify(d.icp), at, ender, d.round),
+      standingStatement(db, d.runId),
+    ]),
+  );
 }
 
 function resultStatements(db: D1Database, d: Pick<Delivery, "runId" | "companyId" | "round" | "results">, at: string): D1PreparedStatement[] {
@@ -113,7 +161,8 @@ function resultStatements(db: D1Database, d: Pick<Delivery, "runId" | "companyId
     db
       .prepare(
         `INSERT INTO run_results (run_id, profile_id, company_id, round, match_score, candidate, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING`,
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${stillProcessing(1, 4)}
+         ON CONFLICT DO NOTHING`,
       )
       .bind(d.runId, r.profileId, d.companyId, d.round, r.rank, JSON.stringify(r.body), at),
   );
@@ -123,6 +172,7 @@ export type FailedRound = {
   runId: string;
   companyId: string;
   round: number;
+  endedBy: RunEnder; // the run itself, or a request failing a round it could not hand over
   errorCode: string | null;
   errorMessage: string | null;
   foundCount?: number; // absent: the run's counts so far stand
@@ -130,20 +180,28 @@ export type FailedRound = {
   results?: Delivery["results"]; // per-item outcomes that explain the failure (e.g. each profile an enrichment could not find)
 };
 
-/** A failed round captures nothing: its whole reservation is released with the status change. */
-export async function recordFailure(db: D1Database, s: FailedRound): Promise<void> {
+/**
+ * A failed round captures nothing: its whole reservation is released with the status change. Like a
+ * completion, it applies only while the run is still processing the round, so it never overwrites an
+ * outcome already recorded (a completion whose reply was lost, or the other writer's failure).
+ */
+export async function recordFailure(db: D1Database, s: FailedRound): Promise<TerminalWrite> {
   const at = nowIso();
-  await db.batch([
-    ...resultStatements(db, { runId: s.runId, companyId: s.companyId, round: s.round, results: s.results ?? [] }, at),
-    ...settleStatements(db, { companyId: s.companyId, reservationId: reservationIdOf(s.runId, s.round), captured: 0 }),
-    db
-      .prepare(
-        `UPDATE sourcing_runs SET status = 'failed', stage = 'failed', error_code = ?2, error_message = ?3,
-           found_count = COALESCE(?4, found_count), scored_count = COALESCE(?5, scored_count), completed_at = ?6, updated_at = ?6
-         WHERE id = ?1`,
-      )
-      .bind(s.runId, s.errorCode, s.errorMessage, s.foundCount ?? null, s.scoredCount ?? null, at),
-  ]);
+  return terminalWriteOf(
+    await db.batch([
+      ...resultStatements(db, { runId: s.runId, companyId: s.companyId, round: s.round, results: s.results ?? [] }, at),
+      ...settleStatements(db, { companyId: s.companyId, reservationId: reservationIdOf(s.runId, s.round), captured: 0 }, settleWhileProcessing(s.runId, s.round)),
+      db
+        .prepare(
+          `UPDATE sourcing_runs SET status = 'failed', stage = 'failed', error_code = ?2, error_message = ?3,
+             found_count = COALESCE(?4, found_count), scored_count = COALESCE(?5, scored_count), ended_by = ?7,
+             completed_at = ?6, updated_at = ?6
+           WHERE id = ?1 AND status = 'processing' AND round = ?8`,
+        )
+        .bind(s.runId, s.errorCode, s.errorMessage, s.foundCount ?? null, s.scoredCount ?? null, at, s.endedBy, s.round),
+      standingStatement(db, s.runId),
+    ]),
+  );
 }
 
 /**
@@ -160,7 +218,7 @@ export async function reopenRunWithReservation(
     reserveStatement(db, { companyId: r.companyId, reservationId, amount: r.credits, costKey: "sourcing", enforceAvailable: r.enforceAvailable }),
     db
       .prepare(
-        `UPDATE sourcing_runs SET status = 'processing', stage = 'accepted', round = ?3, batches_total = 0, batches_done = 0, updated_at = ?4
+        `UPDATE sourcing_runs SET status = 'processing', stage = 'accepted', round = ?3, batches_total = 0, batches_done = 0, ended_by = NULL, updated_at = ?4
          WHERE id = ?1 AND company_id = ?2 AND status <> 'processing' AND round = ?5 AND ${RESERVATION_EXISTS_SQL.replace("?", "?6")}`,
       )
       .bind(r.runId, r.companyId, r.fromRound + 1, nowIso(), r.fromRound, reservationId),

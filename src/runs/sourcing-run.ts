@@ -11,8 +11,9 @@ import { existingProfileIds } from "../talent-pool/store";
 import { toBatches, type EnrichBatchMessage } from "../queue/messages";
 import { sourcingEventData, sourcingEventName } from "../webhooks/events";
 import { DeliveryOutbox } from "../webhooks/outbox";
-import { recordCompletion, recordFailure, recordProgress } from "./run-store";
-import { initialRunState, nextAlarmAt, type RunEvent, type RunState, TERMINAL, transition } from "./state-machine";
+import { deliveredProfileIds, recordCompletion, recordFailure, recordProgress } from "./run-store";
+import { outcomeFound, type TerminalWrite } from "./round-end";
+import { canExtend, initialRunState, nextAlarmAt, type RunErrorCode, type RunEvent, type RunState, TERMINAL, transition } from "./state-machine";
 
 /** What a run was asked: the POST body, kept by the object so no step has to read it back from D1. */
 export type RunJob = JobAsk & {
@@ -58,6 +59,15 @@ export class SourcingRun extends DurableObject<Env> {
     const cfg = readConfig(this.env);
     await this.ctx.storage.put({ job, "round:1": { query: job.query, limit: job.limit } satisfies RoundAsk, "tracks:delivered": true });
     await this.apply(transition(initialRunState(runId, companyId), { type: "started", nowMs: Date.now(), deadlineMs: cfg.runDeadlineMs }));
+  }
+
+  /**
+   * PATCH asks before it reserves anything: can a round after `fromRound` start now? Not while this
+   * object is still finishing its own round (D1 can show it ended before the object has scheduled its
+   * webhook). Once true it stays true until an extension, which D1's reopen lets only one PATCH make.
+   */
+  async extendable(fromRound: number): Promise<boolean> {
+    return this.state ? canExtend(this.state, fromRound) : false;
   }
 
   /** PATCH: a new round that refines the query and/or asks for more candidates. */
@@ -154,11 +164,9 @@ export class SourcingRun extends DurableObject<Env> {
       case "ranking":
         return this.rankStep(s);
       case "failed":
-        await recordFailure(this.env.DB, s);
-        await this.notify(s, "failed");
-        return this.dispatch({ type: "outcome_recorded" });
+        return s.outcomeRecorded ? this.notifyStep(s) : this.recordFailureStep(s);
       case "completed":
-        return;
+        return this.notifyStep(s);
     }
   }
 
@@ -179,7 +187,11 @@ export class SourcingRun extends DurableObject<Env> {
       companyId: s.companyId, icp, freeText: ask.query ?? job.query, depth: searchDepth(ask.limit), exclude: job.exclude, alreadyScored: await this.alreadyDelivered(),
     });
     if (!found.ok) return this.dispatch({ type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason });
-    const fresh = found.hits.map((h) => h.profileId);
+    // A later round asks each source for depth + everyone delivered before (to look past them), so its
+    // fresh list grows with every round delivered; it is cut to the depth its own limit asks for.
+    // Round 1 has nobody to look past and keeps what its search gathered.
+    const hits = s.round > 1 ? found.hits.slice(0, searchDepth(ask.limit)) : found.hits;
+    const fresh = hits.map((h) => h.profileId);
     const batches = toBatches(fresh, readConfig(this.env).enrichBatchSize);
     await this.ctx.storage.put(`batches:${s.round}`, batches);
     await this.dispatch({ type: "search_finished", found: fresh.length, batches: batches.length });
@@ -214,16 +226,45 @@ export class SourcingRun extends DurableObject<Env> {
       .filter((r) => stillInPool.has(r.profile_id))
       .slice(0, ask.limit)
       .map((r) => JSON.parse(r.candidate) as Candidate);
-    await recordCompletion(this.env.DB, {
+    const write = await recordCompletion(this.env.DB, {
       runId: s.runId, companyId: s.companyId, round: s.round, foundCount: s.foundCount, scoredCount: s.scoredCount,
       batchesTotal: s.batchesTotal, batchesDone: s.batchesDone.length,
       results: delivered.map((c) => ({ profileId: c.profileId, rank: rankOf(c), body: c })),
       captured: delivered.length, // one credit per delivered candidate
     });
-    for (const c of delivered) this.ctx.storage.sql.exec(`INSERT OR IGNORE INTO delivered (profile_id, round) VALUES (?, ?)`, c.profileId, s.round);
+    await this.settleRound(s, write, { type: "ranked" }, delivered.map((c) => c.profileId));
+  }
+
+  private async recordFailureStep(s: RunState): Promise<void> {
+    const write = await recordFailure(this.env.DB, { ...s, endedBy: "run" });
+    await this.settleRound(s, write, { type: "outcome_recorded" }, []);
+  }
+
+  /**
+   * Take in what the round's terminal write found. Applied: the outcome is this write's. Otherwise the
+   * round was already ended and this write wrote nothing: the outcome D1 holds is adopted — with its
+   * webhook if the run ended it itself (an earlier attempt that committed unseen), without if a request
+   * failed the round it could not hand over (then the caller was told of a failure, and nothing else
+   * may be sent). Either way the outcome is persisted here before any webhook is owed.
+   */
+  private async settleRound(s: RunState, write: TerminalWrite, applied: RunEvent, deliveredIds: string[]): Promise<void> {
+    const found = write.applied ? null : outcomeFound(write.run, s.round);
+    if (found && !found.ours) {
+      console.warn(JSON.stringify({ level: "warn", msg: "round ended by another writer", runId: s.runId, round: s.round, status: found.status }));
+    }
+    // Who was delivered (and billed) in this round: this write's list, or what an unseen earlier write of ours left in D1.
+    const completedByUs = found ? found.ours && found.status === "completed" : applied.type === "ranked";
+    const ids = !completedByUs ? [] : found ? await deliveredProfileIds(this.env.DB, s.runId, s.round) : deliveredIds;
+    for (const id of ids) this.ctx.storage.sql.exec(`INSERT OR IGNORE INTO delivered (profile_id, round) VALUES (?, ?)`, id, s.round);
     this.ctx.storage.sql.exec(`UPDATE scored SET candidate = NULL WHERE round = ?`, s.round);
-    await this.notify(s, "completed");
-    await this.dispatch({ type: "ranked" });
+    // D1's error codes for a sourcing run are the run's own codes, or INTERNAL_ERROR from a request.
+    await this.dispatch(found ? { type: "outcome_found", ...found, errorCode: found.errorCode as RunErrorCode | null } : applied);
+  }
+
+  private async notifyStep(s: RunState): Promise<void> {
+    if (!s.notifyOwed) return;
+    await this.notify(s, s.stage === "completed" ? "completed" : "failed");
+    await this.dispatch({ type: "notified" });
   }
 
   /**

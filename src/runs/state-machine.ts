@@ -18,8 +18,14 @@ export type RunState = {
   batchesTotal: number; // of the current round
   batchesDone: number[]; // batch indices (0-based) reported in the current round
   scoredCount: number; // profiles scored, all rounds
+  // scoredCount when the current round began: whether a round scored anything is its own question
+  // (scoredCount - scoredBeforeRound). Absent from states stored before it: 0, the rule of then.
+  scoredBeforeRound: number;
   batchesEnqueued: boolean; // the current round's batches were handed to the queue
   outcomeRecorded: boolean; // the terminal outcome (results, billing, status) is written to D1
+  // The recorded outcome's webhook is still to be scheduled. Recording comes first, so a webhook that
+  // cannot be scheduled never reopens the outcome. Absent from older states: nothing owed.
+  notifyOwed: boolean;
   errorCode: RunErrorCode | null;
   errorMessage: string | null;
 };
@@ -33,15 +39,31 @@ export type RunEvent =
   | { type: "batch_reported"; round: number; batch: number; scored: number }
   | { type: "deadline_reached"; nowMs: number }
   | { type: "ranked" } // results, capture and status written to D1 in one batch
-  | { type: "outcome_recorded" }
+  | { type: "outcome_recorded" } // the failure written to D1
+  // The round's terminal write found the round already ended in D1 and wrote nothing: that outcome
+  // stands. `ours`: the run itself ended it (an earlier attempt whose reply was lost), so its webhook is owed.
+  | { type: "outcome_found"; status: "completed" | "failed"; ours: boolean; errorCode: RunErrorCode | null; errorMessage: string | null }
+  | { type: "notified" } // the outcome's webhook is scheduled (the outbox sends and retries it)
   | { type: "extended"; fromRound: number; nowMs: number; deadlineMs: number }
   | { type: "crashed"; message: string };
 
 export function initialRunState(runId: string, companyId: string): RunState {
   return {
-    runId, companyId, round: 1, stage: "accepted", deadlineAt: 0, foundCount: 0, batchesTotal: 0,
-    batchesDone: [], scoredCount: 0, batchesEnqueued: false, outcomeRecorded: false, errorCode: null, errorMessage: null,
+    runId, companyId, round: 1, stage: "accepted", deadlineAt: 0, foundCount: 0, batchesTotal: 0, batchesDone: [],
+    scoredCount: 0, scoredBeforeRound: 0, batchesEnqueued: false, outcomeRecorded: false, notifyOwed: false, errorCode: null, errorMessage: null,
   };
+}
+
+/** Profiles scored in the current round. */
+const scoredThisRound = (state: RunState): number => state.scoredCount - (state.scoredBeforeRound ?? 0);
+
+/**
+ * Whether a PATCH may start the round after `fromRound` (the round D1 shows ended). The object must
+ * be done with its own round — ended, and its webhook scheduled — or the extension would drop it.
+ * D1 may be ahead of the object (a round a request failed before the object heard of it), never behind.
+ */
+export function canExtend(state: RunState, fromRound: number): boolean {
+  return TERMINAL.has(state.stage) && !state.notifyOwed && fromRound >= state.round;
 }
 
 function fail(state: RunState, code: RunErrorCode, message: string): RunState {
@@ -71,29 +93,42 @@ export function transition(state: RunState, event: RunEvent): RunState {
         && event.batch < state.batchesTotal && !state.batchesDone.includes(event.batch);
       if (!applies) return state;
       const batchesDone = [...state.batchesDone, event.batch];
-      const scoredCount = state.scoredCount + event.scored;
-      const next = { ...state, batchesDone, scoredCount };
+      const next = { ...state, batchesDone, scoredCount: state.scoredCount + event.scored };
       if (batchesDone.length < state.batchesTotal) return next;
-      return scoredCount > 0 ? { ...next, stage: "ranking" } : fail(next, "ENRICHMENT_FAILED", "Every profile failed enrichment");
+      return scoredThisRound(next) > 0 ? { ...next, stage: "ranking" } : fail(next, "ENRICHMENT_FAILED", "Every profile failed enrichment");
     }
     case "deadline_reached":
       if (TERMINAL.has(state.stage) || state.stage === "ranking" || event.nowMs < state.deadlineAt) return state;
       // Finalize with what is scored rather than throw away finished work; fail only with nothing.
-      return state.scoredCount > 0
+      return scoredThisRound(state) > 0
         ? { ...state, stage: "ranking" }
         : fail(state, "RUN_DEADLINE_EXCEEDED", "The run could not finish before its deadline");
     case "ranked":
-      return state.stage === "ranking" ? { ...state, stage: "completed", outcomeRecorded: true } : state;
+      return state.stage === "ranking" ? { ...state, stage: "completed", outcomeRecorded: true, notifyOwed: true } : state;
     case "outcome_recorded":
-      return state.stage === "failed" ? { ...state, outcomeRecorded: true } : state;
-    case "extended":
-      if (!TERMINAL.has(state.stage) || state.round !== event.fromRound) return state;
+      return state.stage === "failed" && !state.outcomeRecorded ? { ...state, outcomeRecorded: true, notifyOwed: true } : state;
+    case "outcome_found": {
+      const writing = state.stage === "ranking" || (state.stage === "failed" && !state.outcomeRecorded);
+      if (!writing) return state;
+      const completed = event.status === "completed";
       return {
-        ...state, round: state.round + 1, stage: "icp", deadlineAt: event.nowMs + event.deadlineMs,
-        batchesTotal: 0, batchesDone: [], batchesEnqueued: false, outcomeRecorded: false, errorCode: null, errorMessage: null,
+        ...state, stage: event.status, outcomeRecorded: true, notifyOwed: event.ours,
+        errorCode: completed ? null : event.errorCode, errorMessage: completed ? null : event.errorMessage,
+      };
+    }
+    case "notified":
+      return TERMINAL.has(state.stage) && state.notifyOwed ? { ...state, notifyOwed: false } : state;
+    case "extended":
+      if (!canExtend(state, event.fromRound)) return state;
+      return {
+        ...state, round: event.fromRound + 1, stage: "icp", deadlineAt: event.nowMs + event.deadlineMs, batchesTotal: 0, batchesDone: [],
+        scoredBeforeRound: state.scoredCount, batchesEnqueued: false, outcomeRecorded: false, notifyOwed: false, errorCode: null, errorMessage: null,
       };
     case "crashed":
-      return TERMINAL.has(state.stage) ? state : fail(state, "INTERNAL_ERROR", event.message);
+      // A recorded outcome is never overridden. If what keeps failing is scheduling its webhook, the
+      // run gives up on the webhook (the outcome is in D1 for polling) rather than retry forever.
+      if (TERMINAL.has(state.stage)) return state.notifyOwed ? { ...state, notifyOwed: false } : state;
+      return fail(state, "INTERNAL_ERROR", event.message);
   }
 }
 
@@ -109,8 +144,8 @@ export function nextAlarmAt(state: RunState, nowMs: number): number | null {
     case "enriching":
       return state.batchesEnqueued ? state.deadlineAt : nowMs;
     case "failed":
-      return state.outcomeRecorded ? null : nowMs;
+      return state.outcomeRecorded && !state.notifyOwed ? null : nowMs;
     case "completed":
-      return null;
+      return state.notifyOwed ? nowMs : null;
   }
 }

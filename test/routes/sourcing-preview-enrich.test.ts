@@ -1,8 +1,11 @@
 // POST /sourcing/preview and /sourcing/enrich: their results and their exact billing.
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateDemoPool } from "../../scripts/demo-pool.mjs";
+import type { EnrichmentAsk } from "../../src/enrichment/enrichment-job";
 import { api, createTenant, errorOf, importProfiles, ledgerOf, type TestTenant, validJob } from "../helpers";
+import { stubReceiver } from "../webhooks/receiver";
 
 let tenant: TestTenant;
 let profileIds: string[];
@@ -13,6 +16,13 @@ beforeAll(async () => {
   const ids = await env.DB.prepare(`SELECT id FROM talent_profiles WHERE company_id = ? ORDER BY seq LIMIT 12`).bind(tenant.companyId).all<{ id: string }>();
   profileIds = ids.results.map((r) => r.id);
 });
+
+afterEach(() => vi.restoreAllMocks());
+
+async function ledgerEntries(reservationId: string) {
+  const rows = await env.DB.prepare(`SELECT entry_type AS type, amount FROM credit_ledger WHERE reservation_id = ? ORDER BY seq`).bind(reservationId).all();
+  return rows.results;
+}
 
 async function pollEnrich(key: string, requestId: string): Promise<Record<string, unknown>> {
   for (let i = 0; i < 200; i++) {
@@ -63,6 +73,64 @@ describe("POST /sourcing/preview", () => {
     const { requestId } = await (await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { ...validJob, limit: 1 } })).json<{ requestId: string }>();
     const other = await createTenant();
     expect((await api(`/sourcing/preview/${requestId}/results`, { key: other.key })).status).toBe(404);
+  });
+});
+
+describe("a preview's terminal write", () => {
+  it("a completion whose reply is lost after it committed stays completed: the failure path writes nothing over it", async () => {
+    const realBatch = env.DB.batch.bind(env.DB);
+    let lost = false;
+    vi.spyOn(env.DB, "batch").mockImplementation(async (statements) => {
+      const results = await realBatch(statements);
+      const completes = statements.some((st) => /SET status = 'completed'/.test((st as unknown as { statement?: string }).statement ?? ""));
+      if (completes && !lost) {
+        lost = true;
+        throw new Error("D1: network connection lost");
+      }
+      return results;
+    });
+    const res = await api("/sourcing/preview", { method: "POST", key: tenant.key, json: { ...validJob, limit: 5 } });
+    expect(lost).toBe(true);
+    vi.restoreAllMocks();
+    const { requestId } = (await env.DB.prepare(`SELECT id AS requestId FROM sourcing_runs WHERE company_id = ? AND kind = 'preview' ORDER BY created_at DESC, rowid DESC LIMIT 1`)
+      .bind(tenant.companyId).first<{ requestId: string }>())!;
+    const results = await (await api(`/sourcing/preview/${requestId}/results`, { key: tenant.key })).json<{ status: string; candidates: unknown[]; creditsConsumed: number }>();
+    expect(results).toMatchObject({ status: "completed", creditsConsumed: 1 });
+    expect(results.candidates).toHaveLength(5);
+    expect(res.status).toBe(202);
+  });
+});
+
+describe("an enrichment whose start RPC rejects after the object accepted it", () => {
+  it("the route's failure stands: the object writes no results, captures nothing and sends no ENRICH_COMPLETED", async () => {
+    stubReceiver();
+    const hook = await api("/webhooks", { method: "POST", key: tenant.key, json: { url: "https://hooks.example.com/enrich", name: "ats", events: ["ENRICH_COMPLETED", "ENRICH_FAILED"] } });
+    expect(hook.status).toBe(201);
+    const { id: webhookId } = await hook.json<{ id: string }>();
+    const before = await ledgerOf(tenant.companyId);
+    const realGet = env.ENRICHMENT_JOB.get.bind(env.ENRICHMENT_JOB);
+    let requestId = "";
+    vi.spyOn(env.ENRICHMENT_JOB, "get").mockImplementation((id) => {
+      const stub = realGet(id);
+      return {
+        start: async (ask: EnrichmentAsk) => {
+          requestId = ask.requestId;
+          await stub.start(ask);
+          throw new Error("start RPC: connection lost after the call was delivered");
+        },
+      } as never;
+    });
+    const res = await api("/sourcing/enrich", { method: "POST", key: tenant.key, json: { profileIds: profileIds.slice(0, 2), webhookId } });
+    expect(res.status).toBe(500);
+    const job = realGet(env.ENRICHMENT_JOB.idFromName(requestId));
+    await vi.waitFor(async () => expect((await runInDurableObject(job, (_i, state) => state.storage.get<{ stage: string }>("job")))?.stage).toBe("done"), { timeout: 10_000 });
+
+    const body = await (await api(`/sourcing/enrich/${requestId}/results`, { key: tenant.key })).json<Record<string, unknown>>();
+    expect(body).toMatchObject({ status: "failed", enrichedCount: 0, creditsConsumed: 0, data: [] });
+    expect(await ledgerEntries(`${requestId}:r1`)).toEqual([{ type: "reserve", amount: 2 }, { type: "capture", amount: 0 }, { type: "release", amount: 2 }]);
+    expect(await ledgerOf(tenant.companyId)).toMatchObject({ balance: before.balance, reserved: 0 });
+    const deliveries = await env.DB.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE run_id = ?`).bind(requestId).first<{ n: number }>();
+    expect(deliveries?.n).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { env } from "cloudflare:workers";
 import worker from "../../src/index";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateDemoPool } from "../../scripts/demo-pool.mjs";
+import { breakerKey } from "../../src/pipeline/sources/search-sources";
 import type { Candidate } from "../../src/pipeline/types";
 import type { EnrichBatchMessage } from "../../src/queue/messages";
 import { api, createTenant, importProfiles, ledgerOf, type TestTenant, validJob, waitForRun } from "../helpers";
@@ -88,8 +89,9 @@ describe("a full run", () => {
 
   it("fails SOURCE_UNAVAILABLE when every source's breaker is open, and captures nothing", async () => {
     const t = await createTenant({ credits: 50 });
-    await env.DB.prepare(`INSERT INTO source_health (source, consecutive_failures, opened_until) VALUES ('talent_pool', 3, ?)
-      ON CONFLICT (source) DO UPDATE SET opened_until = excluded.opened_until`).bind(Date.now() + 60_000).run();
+    // The talent pool's breaker is per company: open this tenant's.
+    await env.DB.prepare(`INSERT INTO source_health (source, consecutive_failures, opened_until) VALUES (?, 3, ?)
+      ON CONFLICT (source) DO UPDATE SET opened_until = excluded.opened_until`).bind(breakerKey({ name: "talent_pool", scope: "tenant" }, t.companyId), Date.now() + 60_000).run();
     try {
       const results = (await waitForRun(t.key, await startRun(t, validJob))) as unknown as Results;
       expect(results.status).toBe("failed");

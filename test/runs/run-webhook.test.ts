@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateDemoPool } from "../../scripts/demo-pool.mjs";
+import { breakerKey } from "../../src/pipeline/sources/search-sources";
 import { api, createTenant, type TestTenant, validJob, waitForRun } from "../helpers";
 import { stubReceiver } from "../webhooks/receiver";
 
@@ -65,8 +66,9 @@ describe("SOURCING_COMPLETED", () => {
   it("a failed run sends SOURCING_FAILED with its error code", async () => {
     const webhook = await createWebhook(["SOURCING_FAILED"]);
     const { sent } = stubReceiver();
-    await env.DB.prepare(`INSERT INTO source_health (source, consecutive_failures, opened_until) VALUES ('talent_pool', 3, ?)
-      ON CONFLICT (source) DO UPDATE SET opened_until = excluded.opened_until`).bind(Date.now() + 60_000).run();
+    // The talent pool's breaker is per company: open this tenant's.
+    await env.DB.prepare(`INSERT INTO source_health (source, consecutive_failures, opened_until) VALUES (?, 3, ?)
+      ON CONFLICT (source) DO UPDATE SET opened_until = excluded.opened_until`).bind(breakerKey({ name: "talent_pool", scope: "tenant" }, tenant.companyId), Date.now() + 60_000).run();
     try {
       const { requestId } = await (await api("/sourcing", { method: "POST", key: tenant.key, json: { ...validJob, webhookId: webhook.id } })).json<{ requestId: string }>();
       await waitForRun(tenant.key, requestId);
@@ -83,9 +85,9 @@ describe("SOURCING_COMPLETED", () => {
     const { sent } = stubReceiver();
     const { requestId } = await (await api("/sourcing", { method: "POST", key: tenant.key, json: { ...validJob, limit: 2, webhookId: webhook.id } })).json<{ requestId: string }>();
     await waitForRun(tenant.key, requestId);
-    // The object reaches `completed` only after it has settled what it owes the webhook.
+    // The object records `completed`, then settles what it owes the webhook.
     const stub = env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(requestId));
-    await vi.waitFor(async () => expect((await stub.status())?.stage).toBe("completed"));
+    await vi.waitFor(async () => expect(await stub.status()).toMatchObject({ stage: "completed", notifyOwed: false }));
     const deliveries = await env.DB.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ?`).bind(webhook.id).first<{ n: number }>();
     expect(deliveries?.n).toBe(0);
     expect(sent).toHaveLength(0);

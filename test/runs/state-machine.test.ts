@@ -26,6 +26,22 @@ describe("transition", () => {
     ["extend a completed run → next round", at("completed", { outcomeRecorded: true, scoredCount: 20, batchesDone: [0, 1] }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1000 }, { stage: "icp", round: 2, scoredCount: 20, batchesDone: [], deadlineAt: NOW + 1000, outcomeRecorded: false }],
     ["extend a failed run → next round, error cleared", at("failed", { errorCode: "SOURCE_UNAVAILABLE", errorMessage: "x" }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1000 }, { stage: "icp", round: 2, errorCode: null, errorMessage: null }],
     ["crash → failed INTERNAL_ERROR", at("enriching"), { type: "crashed", message: "boom" }, { stage: "failed", errorCode: "INTERNAL_ERROR" }],
+    // The outcome is recorded before its webhook is owed, and a webhook that cannot be scheduled never reopens it.
+    ["ranked → the completion's webhook is owed", at("ranking"), { type: "ranked" }, { stage: "completed", outcomeRecorded: true, notifyOwed: true }],
+    ["failure recorded → its webhook is owed", at("failed"), { type: "outcome_recorded" }, { outcomeRecorded: true, notifyOwed: true }],
+    ["webhook scheduled", at("completed", { outcomeRecorded: true, notifyOwed: true }), { type: "notified" }, { stage: "completed", notifyOwed: false }],
+    ["crash while the webhook cannot be scheduled: the outcome stands, the webhook is given up", at("completed", { outcomeRecorded: true, notifyOwed: true }), { type: "crashed", message: "boom" }, { stage: "completed", outcomeRecorded: true, notifyOwed: false, errorCode: null }],
+    // A terminal write that found the round already ended adopts the outcome that stands.
+    ["found failed by a request that could not start the round → failed, nothing owed", at("ranking", { scoredCount: 7 }), { type: "outcome_found", status: "failed", ours: false, errorCode: "INTERNAL_ERROR", errorMessage: "could not be started" }, { stage: "failed", outcomeRecorded: true, notifyOwed: false, errorCode: "INTERNAL_ERROR", errorMessage: "could not be started" }],
+    ["found completed by our own earlier write → completed, its webhook owed", at("ranking"), { type: "outcome_found", status: "completed", ours: true, errorCode: null, errorMessage: null }, { stage: "completed", outcomeRecorded: true, notifyOwed: true }],
+    ["an unrecorded failure finds our completion committed → completed, error cleared", at("failed", { errorCode: "INTERNAL_ERROR", errorMessage: "x" }), { type: "outcome_found", status: "completed", ours: true, errorCode: null, errorMessage: null }, { stage: "completed", outcomeRecorded: true, notifyOwed: true, errorCode: null, errorMessage: null }],
+    // A round's own count decides whether it scored anything.
+    ["round 2's last batch, nothing scored in round 2 → failed, whatever earlier rounds scored", at("enriching", { round: 2, batchesTotal: 1, scoredCount: 20, scoredBeforeRound: 20 }), { type: "batch_reported", round: 2, batch: 0, scored: 0 }, { stage: "failed", errorCode: "ENRICHMENT_FAILED", scoredCount: 20 }],
+    ["round 2's deadline, nothing scored in round 2 → failed", at("enriching", { round: 2, batchesTotal: 3, scoredCount: 20, scoredBeforeRound: 20 }), { type: "deadline_reached", nowMs: NOW + 300_000 }, { stage: "failed", errorCode: "RUN_DEADLINE_EXCEEDED" }],
+    ["round 2's last batch, something scored in round 2 → ranking", at("enriching", { round: 2, batchesTotal: 1, scoredCount: 20, scoredBeforeRound: 20 }), { type: "batch_reported", round: 2, batch: 0, scored: 3 }, { stage: "ranking", scoredCount: 23 }],
+    ["a state stored before scoredBeforeRound is judged by scoredCount, as then", at("enriching", { round: 2, batchesTotal: 1, scoredCount: 5, scoredBeforeRound: undefined as unknown as number }), { type: "batch_reported", round: 2, batch: 0, scored: 0 }, { stage: "ranking" }],
+    ["extend starts the round's count from the run's", at("completed", { outcomeRecorded: true, scoredCount: 20 }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1000 }, { round: 2, scoredCount: 20, scoredBeforeRound: 20 }],
+    ["extend when D1 is a round ahead (a round a request failed unseen) → the round after D1's", at("completed", { outcomeRecorded: true }), { type: "extended", fromRound: 2, nowMs: NOW, deadlineMs: 1000 }, { stage: "icp", round: 3 }],
   ];
   it.each(cases)("%s", (_name, state, event, expected) => {
     expect(transition(state, event)).toMatchObject(expected);
@@ -47,6 +63,11 @@ describe("transition", () => {
     ["extend from a stale round", at("completed", { round: 2 }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1 }],
     ["search result after failure", at("failed"), { type: "search_finished", found: 3, batches: 1 }],
     ["crash after completion", at("completed"), { type: "crashed", message: "late" }],
+    ["extend while the ended round's webhook is still owed", at("completed", { outcomeRecorded: true, notifyOwed: true }), { type: "extended", fromRound: 1, nowMs: NOW, deadlineMs: 1 }],
+    ["an outcome found after the outcome was recorded", at("completed", { outcomeRecorded: true }), { type: "outcome_found", status: "failed", ours: false, errorCode: "INTERNAL_ERROR", errorMessage: "x" }],
+    ["an outcome found while enriching", at("enriching"), { type: "outcome_found", status: "failed", ours: false, errorCode: "INTERNAL_ERROR", errorMessage: "x" }],
+    ["a failure recorded twice", at("failed", { outcomeRecorded: true }), { type: "outcome_recorded" }],
+    ["notified with nothing owed", at("completed", { outcomeRecorded: true }), { type: "notified" }],
   ];
   it.each(ignored)("ignores %s", (_name, state, event) => {
     expect(transition(state, event)).toBe(state);
@@ -64,6 +85,8 @@ describe("nextAlarmAt", () => {
     ["failed, not yet recorded", at("failed"), NOW],
     ["failed and recorded", at("failed", { outcomeRecorded: true }), null],
     ["completed", at("completed", { outcomeRecorded: true }), null],
+    ["completed, webhook owed", at("completed", { outcomeRecorded: true, notifyOwed: true }), NOW],
+    ["failed and recorded, webhook owed", at("failed", { outcomeRecorded: true, notifyOwed: true }), NOW],
   ] as const)("%s", (_name, state, expected) => {
     expect(nextAlarmAt(state, NOW)).toBe(expected);
   });
