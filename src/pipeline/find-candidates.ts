@@ -5,7 +5,13 @@ import { searchSources } from "./sources/search-sources";
 import type { SourceHit } from "./sources/source";
 import type { Icp } from "./types";
 
-export type FoundCandidates = { ok: true; hits: SourceHit[] } | { ok: false; reason: string };
+/**
+ * `reason` is what the run shows (errorMessage, SSE, webhooks): a fixed sentence, as a source's own
+ * error text can name tables, hosts or another system's internals. `detail` holds that text for the log.
+ */
+export type FoundCandidates = { ok: true; hits: SourceHit[] } | { ok: false; reason: string; detail: string };
+
+export const NO_SOURCE_ANSWERED = "No candidate source answered; try again later";
 
 /**
  * Search every configured source for an ICP and drop excluded and already-scored people. `depth` is
@@ -22,7 +28,7 @@ export async function findCandidates(
   });
   if (!outcomes.some((o) => o.ok)) {
     const reasons = outcomes.map((o) => `${o.source}: ${o.error}`).join("; ") || "no source configured";
-    return { ok: false, reason: `No candidate source answered (${reasons})` };
+    return { ok: false, reason: NO_SOURCE_ANSWERED, detail: reasons };
   }
   return { ok: true, hits: applyExclusions(hits, q.exclude, alreadyScored) };
 }

@@ -22,6 +22,7 @@ export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
   try {
     const found = await findCandidates(env, { companyId: a.companyId, icp, freeText: a.query, depth: a.limit, exclude: a.exclude });
     if (!found.ok) {
+      console.error(JSON.stringify({ level: "error", msg: "preview search failed", runId: a.runId, detail: found.detail }));
       await fail("SOURCE_UNAVAILABLE", found.reason);
       return;
     }

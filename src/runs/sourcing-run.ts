@@ -186,7 +186,10 @@ export class SourcingRun extends DurableObject<Env> {
     const found = await findCandidates(this.env, {
       companyId: s.companyId, icp, freeText: ask.query ?? job.query, depth: searchDepth(ask.limit), exclude: job.exclude, alreadyScored: await this.alreadyDelivered(),
     });
-    if (!found.ok) return this.dispatch({ type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason });
+    if (!found.ok) {
+      console.error(JSON.stringify({ level: "error", msg: "search failed", runId: s.runId, round: s.round, detail: found.detail }));
+      return this.dispatch({ type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason });
+    }
     // A later round asks each source for depth + everyone delivered before (to look past them), so its
     // fresh list grows with every round delivered; it is cut to the depth its own limit asks for.
     // Round 1 has nobody to look past and keeps what its search gathered.

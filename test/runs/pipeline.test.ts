@@ -4,6 +4,7 @@ import { env } from "cloudflare:workers";
 import worker from "../../src/index";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateDemoPool } from "../../scripts/demo-pool.mjs";
+import { NO_SOURCE_ANSWERED } from "../../src/pipeline/find-candidates";
 import { breakerKey } from "../../src/pipeline/sources/search-sources";
 import type { Candidate } from "../../src/pipeline/types";
 import type { EnrichBatchMessage } from "../../src/queue/messages";
@@ -96,6 +97,8 @@ describe("a full run", () => {
       const results = (await waitForRun(t.key, await startRun(t, validJob))) as unknown as Results;
       expect(results.status).toBe("failed");
       expect(results.errorCode).toBe("SOURCE_UNAVAILABLE");
+      // A fixed sentence: what each source said (table names, hosts, timeouts) goes to the log only.
+      expect((results as unknown as { errorMessage: string }).errorMessage).toBe(NO_SOURCE_ANSWERED);
       expect(results.candidates).toEqual([]);
       expect(await ledgerOf(t.companyId)).toMatchObject({ balance: 50, reserved: 0, captured: 0 });
     } finally {

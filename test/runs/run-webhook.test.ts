@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateDemoPool } from "../../scripts/demo-pool.mjs";
+import { NO_SOURCE_ANSWERED } from "../../src/pipeline/find-candidates";
 import { breakerKey } from "../../src/pipeline/sources/search-sources";
 import { api, createTenant, type TestTenant, validJob, waitForRun } from "../helpers";
 import { stubReceiver } from "../webhooks/receiver";
@@ -74,7 +75,7 @@ describe("SOURCING_COMPLETED", () => {
       await waitForRun(tenant.key, requestId);
       await vi.waitFor(() => expect(sent.length).toBe(1), { timeout: 10_000 });
       const payload = JSON.parse(sent[0].body);
-      expect(payload).toMatchObject({ event: "SOURCING_FAILED", data: { requestId, status: "failed", errorCode: "SOURCE_UNAVAILABLE" } });
+      expect(payload).toMatchObject({ event: "SOURCING_FAILED", data: { requestId, status: "failed", errorCode: "SOURCE_UNAVAILABLE", errorMessage: NO_SOURCE_ANSWERED } });
     } finally {
       await env.DB.prepare(`DELETE FROM source_health`).run();
     }
