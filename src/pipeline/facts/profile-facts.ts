@@ -1,5 +1,6 @@
 import { parsePlace, type GeoPlace } from "../../geo";
-import { classifyTitle, occupationFamily, type Seniority } from "../occupations";
+import { memo } from "../memo";
+import { occupationFamily, readTitle, type Seniority } from "../occupations";
 import { canonicalSkill, findSkillsInText } from "../skills/lexicon";
 import { isCurrentRole, parseProfileDate, rolesMostRecentFirst } from "../score/experience";
 import type { ProfileInput } from "../types";
@@ -56,23 +57,7 @@ const REMOTE_WORDS = /\b(?:remote(?:ly)?|work(?:ing)? from home|wfh|anywhere|dis
 
 const FAR_FUTURE = new Date(Date.UTC(2200, 0, 1));
 
-/**
- * Titles and places repeat across a pool ("Senior Software Engineer", "San Francisco Bay Area"), and an
- * import reads thousands of them: both readings are pure, so they are remembered per isolate (bounded).
- */
-function memo<T>(read: (text: string) => T, max = 20_000): (text: string) => T {
-  const seen = new Map<string, T>();
-  return (text) => {
-    let value = seen.get(text);
-    if (value === undefined && !seen.has(text)) {
-      if (seen.size >= max) seen.clear();
-      value = read(text);
-      seen.set(text, value);
-    }
-    return value as T;
-  };
-}
-const readTitle = memo(classifyTitle);
+// Places repeat across a pool as titles do; both readings are remembered per isolate.
 const readPlaceText = memo((text: string) => parsePlace(text));
 
 const blank = (text: string | undefined | null): text is undefined | null => !text || text.trim() === "";

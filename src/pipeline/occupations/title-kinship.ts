@@ -1,5 +1,6 @@
 import { STOPWORDS, titleSegments } from "./normalize-title";
 import { readSeniority } from "./seniority";
+import { memo } from "../memo";
 import { classifyTitle } from "./classify-title";
 import { headIndex, MANAGER_HEADS, singular, variantsFitting } from "./title-index";
 
@@ -48,17 +49,8 @@ function ledWorkOf(words: readonly string[]): string | null {
   return reading.occupationId && !reading.manager ? reading.occupationId : null;
 }
 
-// Titles repeat across a pool and across jobs; the reading is pure, so it is remembered (bounded).
-const CORES = new Map<string, TitleCore>();
-function coreOf(title: string): TitleCore {
-  let core = CORES.get(title);
-  if (core === undefined) {
-    if (CORES.size >= 20_000) CORES.clear();
-    core = readCore(title);
-    CORES.set(title, core);
-  }
-  return core;
-}
+// Titles repeat across a pool and across jobs; the reading is pure, so it is remembered.
+const coreOf = memo(readCore);
 
 /**
  * The occupations the job title itself names, by any of their variants of two words or more: "High

@@ -1,9 +1,9 @@
 import { distanceKm, parseArea, placeInArea, type GeoArea } from "../../geo";
 import type { PlaceFact, ProfileFacts } from "../facts/profile-facts";
 import {
-  classifyTitle, isPeopleManagement, occupationById, occupationRelation, seniorityFromYears, seniorityRank, type OccupationRelation, type Seniority,
+  isPeopleManagement, occupationById, occupationLedBy, occupationRelation, occupationsNamedBy, readTitle, seniorityFromYears, seniorityRank,
+  titleAlternatives, titleKinship, type OccupationRelation, type Seniority,
 } from "../occupations";
-import { occupationLedBy, occupationsNamedBy, titleAlternatives, titleKinship } from "../occupations/title-kinship";
 import type { Icp, LocationPolicy } from "../types";
 import { UNKNOWN_SCORE, type Assessment } from "./assessment";
 import { quotable } from "./quotes";
@@ -66,7 +66,7 @@ type TitleVerdict = { occupationId: string | null; guessed: boolean; relation: O
 function readCandidateTitle(jobId: string | null, jobTitle: string | undefined, facts: ProfileFacts, text: string): TitleVerdict {
   const readings: TitleVerdict[] = [{ occupationId: facts.occupationId, guessed: facts.occupationGuessed, relation: null, kin: false }];
   for (const part of titleAlternatives(text)) {
-    const r = classifyPart(part);
+    const r = readTitle(part);
     if (r.occupationId && r.occupationId !== facts.occupationId) readings.push({ occupationId: r.occupationId, guessed: r.matched === null, relation: null, kin: false });
   }
   const led = occupationLedBy(text);
@@ -81,18 +81,6 @@ function readCandidateTitle(jobId: string | null, jobTitle: string | undefined, 
   const kinship = titleKinship(jobTitle, text);
   if (kinship === null) return best;
   return { occupationId: jobId, guessed: false, relation: kinship === "named by the job" ? "same" : "specialization", kin: true };
-}
-
-// Slash titles repeat across a pool; their parts' readings are pure, so they are remembered (bounded).
-const PARTS = new Map<string, ReturnType<typeof classifyTitle>>();
-function classifyPart(part: string): ReturnType<typeof classifyTitle> {
-  let reading = PARTS.get(part);
-  if (reading === undefined) {
-    if (PARTS.size >= 5_000) PARTS.clear();
-    reading = classifyTitle(part);
-    PARTS.set(part, reading);
-  }
-  return reading;
 }
 
 function rank(v: TitleVerdict): number {
