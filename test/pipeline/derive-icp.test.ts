@@ -117,6 +117,27 @@ describe("deriveIcp edge cases", () => {
     expect(embedded.mustHaveSkills).toContain("c++");
   });
 
+  it("reads a brand that stands for a programming skill by the trade of the job", () => {
+    const recruiter = deriveIcp({ title: "Technical Recruiter", jobDescription: "Requirements\n- 3+ years hiring engineers\n- You find people on GitHub and at meetups" });
+    expect([...recruiter.mustHaveSkills, ...recruiter.niceToHaveSkills]).not.toContain("git");
+    const devops = deriveIcp({ title: "DevOps Engineer", jobDescription: "Requirements\n- Git and Terraform" });
+    expect(devops.mustHaveSkills).toContain("git");
+    // A plain word for a skill is the skill, in any trade.
+    const analyst = deriveIcp({ title: "Supply Chain Analyst", jobDescription: "Requirements\n- You build dashboards for the buyers" });
+    expect(analyst.mustHaveSkills).toContain("data visualization");
+  });
+
+  it("asks no leadership of an entry-level role: mentoring is what a junior gets", () => {
+    const junior = deriveIcp({
+      title: "Junior Frontend Developer",
+      jobDescription: "We want a junior developer (0–2 years) who knows JavaScript and CSS and wants to grow in a team with a lot of mentoring.",
+    });
+    expect([...junior.mustHaveSkills, ...junior.niceToHaveSkills]).not.toContain("mentoring");
+    expect(junior.mustHaveSkills).toEqual(expect.arrayContaining(["javascript", "css"]));
+    const senior = deriveIcp({ title: "Senior Frontend Engineer", jobDescription: "Requirements\n- React\n- Mentoring junior engineers" });
+    expect(senior.mustHaveSkills).toContain("mentoring");
+  });
+
   it("adds no level words to the negative keywords (the seniority range is a gate)", () => {
     const icp = deriveIcp({ title: "Junior Data Analyst", jobDescription: "SQL and Excel. New grads welcome." });
     expect(icp.seniority).toBe("junior");

@@ -1,5 +1,5 @@
 import { countryName } from "../../geo";
-import { classifyTitle, occupationById, titlesMentionedIn } from "../occupations";
+import { classifyTitle, occupationById, seniorityRank, titlesMentionedIn } from "../occupations";
 import { findSkillMentions, findSkillsInText, skillDomain } from "../skills/lexicon";
 import { Icp } from "../types";
 import { DEFAULT_YEARS } from "./experience";
@@ -64,20 +64,36 @@ const TECHNICAL_SKILLS: ReadonlySet<string> = new Set(["software", "frontend", "
 const TECHNICAL_WORK: ReadonlySet<string> = new Set(["software", "data", "engineering", "science", "product", "design"]);
 
 /**
- * Letters that spell a programming skill in one trade and something else in another: "CPP/EI" in a
- * payroll posting is the Canada Pension Plan, not C++. A technical skill read only from a capitalised
- * abbreviation that is not the skill's own name ("CPP" for c++, "JS" for javascript) does not count
- * in a posting for non-technical work; written out ("C++", "SQL"), it does.
+ * Names that mean a programming skill in one trade and something else in another: "CPP/EI" in a
+ * payroll posting is the Canada Pension Plan, not C++, and "GitHub" in a recruiter's posting is where
+ * engineers are found, not version control. In a posting for non-technical work, a technical skill read
+ * only under another name (an abbreviation or a brand: "CPP", "JS", "GitHub") does not count; written
+ * as the skill itself ("C++", "SQL", "Power BI") or as a plain word for it ("dashboards"), it does.
  */
+const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, "");
 function isForeignAbbreviation(skill: string, evidence: string | undefined, occupation: Icp["occupation"]): boolean {
   if (!occupation || !evidence || !TECHNICAL_SKILLS.has(skillDomain(skill) ?? "")) return false;
   if (TECHNICAL_WORK.has(occupationById(occupation.id)?.domain ?? "software")) return false;
   const surfaces = findSkillMentions(evidence).filter((m) => m.canonical === skill).map((m) => m.text);
-  return surfaces.length > 0 && surfaces.every((t) => /^\p{Lu}{2,4}$/u.test(t) && t.toLowerCase() !== skill);
+  return surfaces.length > 0 && surfaces.every((t) => looksLikeAName(t) && spelled(t) !== spelled(skill));
 }
+/** An abbreviation ("CPP") or a brand written in camel case ("GitHub"); plain words ("dashboards") are the concept. */
+const looksLikeAName = (text: string) => /^\p{Lu}{2,4}$/u.test(text) || /\p{Ll}\p{Lu}/u.test(text);
 
 function withoutForeignAbbreviations<T extends { mustHave: string[]; niceToHave: string[]; evidence: Record<string, string> }>(skills: T, occupation: Icp["occupation"]): T {
   const keep = (s: string) => !isForeignAbbreviation(s, skills.evidence[s], occupation);
+  return { ...skills, mustHave: skills.mustHave.filter(keep), niceToHave: skills.niceToHave.filter(keep) };
+}
+
+/**
+ * Leading others is not asked of someone at the start of a career: in a junior posting "a lot of
+ * mentoring" and "coaching from seniors" are what the team offers, never what it requires. An entry-level
+ * range (junior or below) keeps no leadership skill, so a posting's promise is not read as a gate.
+ */
+const LEADING_OTHERS: ReadonlySet<string> = new Set(["leadership", "people management", "mentoring", "coaching"]);
+function withoutLeadershipForEntryLevel<T extends { mustHave: string[]; niceToHave: string[] }>(skills: T, range: Icp["seniorityRange"]): T {
+  if (seniorityRank(range.max) > seniorityRank("junior")) return skills;
+  const keep = (s: string) => !LEADING_OTHERS.has(s);
   return { ...skills, mustHave: skills.mustHave.filter(keep), niceToHave: skills.niceToHave.filter(keep) };
 }
 
@@ -99,7 +115,7 @@ export function deriveIcp(job: JobToProfile): Icp {
   const occupation = occupationOf(job.title, query);
   const { seniority, range } = seniorityRangeOf(classifyTitle(withoutRemarks(job.title)).seniority ?? classifyTitle(job.title).seniority, reading.seniority.levels, reading.years);
   const { policy } = resolveLocationPolicy(reading.location);
-  const { mustHave, niceToHave } = withoutOccupationSkills(withoutForeignAbbreviations(reading.skills, occupation), occupation);
+  const { mustHave, niceToHave } = withoutLeadershipForEntryLevel(withoutOccupationSkills(withoutForeignAbbreviations(reading.skills, occupation), occupation), range);
 
   return Icp.parse({
     source: "rules",

@@ -8,12 +8,13 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const NUM = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})`;
 
-// "5+ years", "3-5 years", "3 to 5 yrs", "five years", "5 plus years", "(5) years".
-const YEARS = new RegExp(`(?<![\\d.\\p{L}])\\(?${NUM}\\)?\\s*(?:\\+|plus)?\\s*(?:(?:-|–|—|to)\\s*${NUM}\\s*\\+?\\s*)?(?:years?|yrs?)\\b`, "giu");
+// "5+ years", "3-5 years", "3 to 5 yrs", "five years", "5 plus years", "(5) years", "three or more years".
+const YEARS = new RegExp(`(?<![\\d.\\p{L}])\\(?${NUM}\\)?\\s*(?:\\+|plus|or\\s+more|or\\s+over)?\\s*(?:(?:-|–|—|to)\\s*${NUM}\\s*\\+?\\s*)?(?:years?|yrs?)\\b`, "giu");
 // Phrases before the number that make it a requirement on their own ("at least 3 years").
 const LEAD_IN = /(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|a\s+minimum\s+of)\s*$/iu;
 // What follows a number of years in an experience requirement ("of", "in", "'", "experience", …).
-const FOLLOW_ON = /^\s*(?:['’]\s*)?(?:of|in|as|with|working|experience|exp\b|doing|building|managing|leading|selling|professional|relevant|hands-on|industry|progressive|post|clinical|direct|proven|related|prior|previous)/iu;
+// A gerund names the work itself ("3+ years hiring engineers", "5 years teaching"); "3 years running" is an award.
+const FOLLOW_ON = /^\s*(?:['’]\s*)?(?:of|in|as|with|experience|exp\b|professional|relevant|hands-on|industry|progressive|post|clinical|direct|proven|related|prior|previous|(?!running\b)\p{L}{2,}ing\b)/iu;
 // Years that are about something else: company age, a person's age, a contract length.
 const NOT_EXPERIENCE = /^\s*(?:ago|old|young|later|from now|contract|warranty|guarantee)/iu;
 

@@ -163,7 +163,16 @@ export function assessSeniority(icp: Icp, facts: ProfileFacts, careerMonths: num
   if (distance === 0) return { score: 100, gate: "pass", fitPoints: fromTitle ? [`${basis} is ${level} level, as asked`] : [], redFlags: [] };
   const direction = rank < min ? "below" : "above";
   // More years than the role asks are not a level: only a title can say someone is above the range.
-  if (!fromTitle && direction === "above") return { score: 100, gate: "pass", fitPoints: [], redFlags: [] };
+  // Except at the start of a career: a junior role is for someone with few years, and five or more
+  // under a plain title are past it (a reservation, not a stop, as the title does not say how far).
+  if (!fromTitle && direction === "above") {
+    const pastEntryLevel = max <= seniorityRank("junior") && distance >= 2;
+    if (!pastEntryLevel) return { score: 100, gate: "pass", fitPoints: [], redFlags: [] };
+    return {
+      score: 60, gate: "pass", ceiling: BANDS.gapCeiling, fitPoints: [],
+      redFlags: [`${basis} is past the start of a career the role's ${range} level asks for`], gap: `${years} years of experience for a ${range} role`,
+    };
+  }
   if (distance === 1) {
     return {
       score: 60, gate: "pass", ceiling: BANDS.gapCeiling, fitPoints: [],

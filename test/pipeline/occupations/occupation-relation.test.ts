@@ -18,7 +18,9 @@ const RELATIONS: readonly (readonly [string, string, OccupationRelation])[] = [
   ["backend-engineer", "software-engineer", "generalization"],
   ["icu-nurse", "registered-nurse", "generalization"],
   ["ios-engineer", "software-engineer", "generalization"],
-  ["backend-engineer", "frontend-engineer", "sibling"],
+  ["backend-engineer", "frontend-engineer", "adjacent"],
+  ["frontend-engineer", "web-developer", "generalization"],
+  ["web-developer", "frontend-engineer", "specialization"],
   ["icu-nurse", "school-nurse", "sibling"],
   ["icu-nurse", "er-nurse", "adjacent"], // curated adjacency outranks a shared parent
   ["ios-engineer", "android-engineer", "sibling"],

@@ -41,6 +41,8 @@ describe("sentenceKind (text under no heading)", () => {
     ["We offer a 401(k) match and 25 days of PTO.", "benefits"],
     ["Acme is an equal opportunity employer.", "process"],
     ["You'll build services in Go.", "duties"],
+    ["Fernway is a travel marketplace, and we're hiring someone who will build models in Python.", "company"],
+    ["Fernway is a travel marketplace, and you will build the models that set our fares.", "duties"],
     ["Design and build APIs.", "duties"],
     ["Mercy General Hospital is seeking an ICU nurse.", null],
     ["This is not a senior role.", null],

@@ -26,6 +26,11 @@ describe("readSkillRequirements by section", () => {
     { rule: "'is an asset' is nice", text: "Requirements\n- Strong Excel\n- A Salesforce certification is an asset", must: ["excel"], nice: ["salesforce"] },
     { rule: "'would be lovely' is nice", text: "Requirements\n- Swift and UIKit; Core Data would be lovely", must: ["swift", "uikit"], nice: ["core data"] },
     { rule: "one tool 'or similar' stands for its kind", text: "Requirements\n- Strong SQL\n- Jira or similar", must: ["sql"], nice: ["jira"] },
+    { rule: "examples in an aside illustrate, they are not required", text: "Requirements\n- Strong SQL\n- You know a cloud (AWS, GCP, Azure)", must: ["sql"], nice: ["aws", "gcp", "azure"] },
+    { rule: "'e.g.' opens examples", text: "Requirements\n- Python\n- Reporting (e.g. Tableau)", must: ["python"], nice: ["tableau"] },
+    { rule: "a credential in an aside is still required", text: "Requirements\n- A nursing degree (BSN)", must: ["nursing"], nice: [] },
+    { rule: "requirements naming no skill: the means stand in", text: "What you'll do\n- Build models in Python\nRequirements\n- 5+ years, comfortable explaining a model to a product manager", must: ["python"], nice: [] },
+    { rule: "the people the work is for are no skill", text: "Requirements\n- Python\n- You explain a model to a product manager and work alongside nurses", must: ["python"], nice: [] },
     { rule: "an adjectived responsibilities heading is duties", text: "Qualifications:\n- Python\nMajor responsibilities:\n- Plan lessons in Google Classroom", must: ["python"], nice: ["google classroom"] },
   ])("$rule", ({ text, must, nice }) => {
     const reading = read(text);

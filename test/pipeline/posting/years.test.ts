@@ -21,6 +21,9 @@ describe("readYearsRequired", () => {
     { rule: "nice years when nothing firm", text: "Ideally you have 5+ years in supply chain management.", min: 5, max: null },
     { rule: "minimum of words", text: "Qualifications:\n• Minimum of two years of acute care experience, ICU preferred", min: 2, max: null },
     { rule: "nothing stated", text: "Requirements\n- A valid teaching license", min: null, max: null },
+    { rule: "N or more years", text: "Requirements\n- Around three or more years of professional frontend work", min: 3, max: null },
+    { rule: "years doing the work", text: "Who you are\nA recruiter with 3+ years hiring software engineers.", min: 3, max: null },
+    { rule: "an award is not experience", text: "Requirements\n- Voted best workplace 3 years running", min: null, max: null },
   ])("$rule", ({ text, min, max }) => {
     expect(years(text)).toEqual({ min, max });
   });

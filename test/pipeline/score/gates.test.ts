@@ -27,7 +27,7 @@ describe("occupation gate", () => {
     ["same, by a title variant", backendIcp, "Java Developer", "pass", 100, undefined],
     ["specialization (backend for a software job)", softwareIcp, "Backend Engineer", "pass", 100, undefined],
     ["generalization (software for a backend job)", backendIcp, "Software Engineer", "pass", 85, undefined],
-    ["sibling (frontend)", backendIcp, "Frontend Engineer", "pass", 50, BANDS.neighbourCeiling],
+    ["sibling (mobile)", backendIcp, "Mobile Engineer", "pass", 50, BANDS.neighbourCeiling],
     ["adjacent (full-stack)", backendIcp, "Full-Stack Engineer", "pass", 40, BANDS.neighbourCeiling],
     ["adjacent (platform)", backendIcp, "Platform Engineer", "pass", 40, BANDS.neighbourCeiling],
     ["same field (iOS, a cousin)", backendIcp, "iOS Engineer", "pass", 25, BANDS.neighbourCeiling],
@@ -164,12 +164,14 @@ describe("seniority gate", () => {
   });
 
   it.each([
-    ["junior", "junior"],
-    ["intern", "junior"],
-    ["junior", "mid"],
-  ] as const)("years above a %s–%s range never fail: only a title can say someone is above it", (min, max) => {
+    ["junior", "junior", 60],
+    ["intern", "junior", 60],
+    ["junior", "mid", 100],
+  ] as const)("years above a %s–%s range never fail: only a title can say someone is above it", (min, max, score) => {
     const icp: Icp = { ...backendIcp, seniorityRange: { min, max } };
-    expect(seniority(icp, "Backend Engineer", 25 * 12)).toMatchObject({ gate: "pass", score: 100, redFlags: [] });
+    // An entry-level role is the one exception: decades of work under a plain title are a reservation.
+    expect(seniority(icp, "Backend Engineer", 25 * 12)).toMatchObject({ gate: "pass", score });
+    expect(seniority(icp, "Backend Engineer", 3 * 12)).toMatchObject({ gate: "pass", score: 100, redFlags: [] });
     // The same level stated by a title is judged: senior is one or two levels above.
     expect(seniority(icp, "Senior Backend Engineer", null).gate).not.toBe("unknown");
     expect(seniority(icp, "Senior Backend Engineer", null).score).toBeLessThan(100);

@@ -16,11 +16,14 @@ export const FIRM_CUE =
 // TypeScript are a plus" stays one nice list.)
 const NICE_OPENER = /,\s+(?=(?:and\s+|but\s+)?(?:ideally|preferably|bonus|nice|plus|familiarity|exposure|even\s+better)\b)/iu;
 
-/** Lines, bullets and sentences of a text; bullet marks and list numbers removed. */
+/**
+ * Lines, bullets and sentences of a text; bullet marks and list numbers removed. "e.g. Tableau" and
+ * "i.e. SQL" do not end a sentence.
+ */
 export function clausesOf(text: string): string[] {
   return text
     .split(/\r?\n|[•▪●◦·]/u)
-    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])|;\s+/u))
+    .flatMap((line) => line.split(/(?<=[.!?])(?<!\b(?:[eE]\.g|[iI]\.e|[iI]ncl|approx|vs|esp|ca)\.)\s+(?=[A-Z0-9"(])|;\s+/u))
     .map((c) => c.replace(/^\s*(?:[-*+–—]|\d{1,2}[.)]|[a-z][.)](?=\s))\s*/u, "").trim())
     .filter((c) => /\p{L}/u.test(c));
 }
@@ -40,10 +43,25 @@ export function cutByWeight(clause: string): string[] {
   return pieces.map((p) => p.trim()).filter(Boolean);
 }
 
-/** A clause and its parenthesised asides, read separately; an aside without a cue takes the clause's. */
+/**
+ * An aside that illustrates what precedes it: "(e.g. Jira)", "(such as AWS or GCP)", or a list of
+ * three or more examples ("source your own candidates (LinkedIn Recruiter, GitHub, referrals)"). The
+ * requirement is the clause; the examples are ways to meet it, so none of them is required.
+ */
+const EXAMPLE_OPENER = /^\s*(?:e\.?\s?g\.?|for example|for instance|such as|like|including|incl\.)[\s,:]/iu;
+export function isExampleList(aside: string): boolean {
+  if (EXAMPLE_OPENER.test(aside)) return true;
+  const items = aside.split(/\s*(?:,|\bor\b)\s*/u).filter((item) => item.trim() !== "");
+  return items.length >= 3 && !/\band\b|&/iu.test(aside);
+}
+
+/**
+ * A clause and its parenthesised asides, read separately; an aside without a cue takes the clause's,
+ * and a list of examples (isExampleList) is nice to have.
+ */
 export function withAsides(clause: string): { text: string; nice: boolean }[] {
   const main = clause.replace(/\([^()]*\)/gu, " ");
   const mainNice = NICE_CUE.test(main);
-  const asides = [...clause.matchAll(/\(([^()]*)\)/gu)].map((m) => ({ text: m[1], nice: NICE_CUE.test(m[1]) || mainNice }));
+  const asides = [...clause.matchAll(/\(([^()]*)\)/gu)].map((m) => ({ text: m[1], nice: NICE_CUE.test(m[1]) || mainNice || isExampleList(m[1]) }));
   return [{ text: main, nice: mainNice }, ...asides];
 }

@@ -78,7 +78,9 @@ export function sentenceKind(sentence: string): SectionKind | null {
   if (COMPANY_AGE.test(sentence) && !/\byou/iu.test(sentence)) return "company";
   if (NICE_CUE.test(sentence)) return "nice";
   if (REQUIREMENT_CUE.test(sentence)) return "requirements";
-  if (COMPANY_CUE.test(sentence) || NAMED_SUBJECT.test(sentence)) return "company";
+  // "Fernway is a travel marketplace, and we're looking for someone who will build models in Python":
+  // once a sentence turns to what the reader will do, it is about the job, whatever it opened with.
+  if (COMPANY_CUE.test(sentence) || NAMED_SUBJECT.test(sentence)) return /\byou(?:'ll|’ll| will)\b/iu.test(sentence) ? "duties" : "company";
   if (DUTY_CUE.test(sentence)) return "duties";
   return null;
 }

@@ -93,6 +93,22 @@ function isIndustryAdjective(skill: string, clause: string): boolean {
   return rule !== undefined && !rule.test(clause.slice(at.end));
 }
 
+/**
+ * A skill named by the people or the department that do it, as the ones the work is for or with:
+ * "explaining a model to a product manager", "work alongside nurses", "work with procurement on
+ * supplier scorecards". They are the audience; their skill is not asked. Written in lower case, as a
+ * person or a team is; "with LinkedIn Recruiter" names a product.
+ */
+const PERSON_SURFACE = /(?:manager|engineer|designer|developer|nurse|analyst|accountant|recruiter|scientist|lawyer|attorney|teacher|pharmacist)s?$/u;
+const DEPARTMENT_SURFACE = /^(?:procurement|purchasing|finance|accounting|sales|marketing|legal|compliance|engineering|operations|product|design|support|hr|recruiting)$/u;
+const AUDIENCE_BEFORE = /\b(?:to|with|for|alongside|among|between|and)\s+(?:(?:a|an|the|our|your|other|fellow)\s+)?$/iu;
+function isAudience(skill: string, clause: string): boolean {
+  const at = mentionOf(skill, clause);
+  if (!at) return false;
+  const surface = clause.slice(at.start, at.end);
+  return (PERSON_SURFACE.test(surface) || DEPARTMENT_SURFACE.test(surface)) && AUDIENCE_BEFORE.test(clause.slice(0, at.start));
+}
+
 type Bucket = "must" | "nice" | "means";
 type Found = { skill: string; bucket: Bucket; firm: boolean; clause: string; alternatives?: string[][] };
 
@@ -132,7 +148,7 @@ function readSection(section: PostingSection): Found[] {
         if (skills.length === 0) continue;
         const firm = FIRM_CUE.test(piece);
         for (const skill of skills) {
-          if (isIndustryAdjective(skill, part.text)) continue;
+          if (isIndustryAdjective(skill, part.text) || isAudience(skill, part.text)) continue;
           const orSimilar = OR_SIMILAR.test(part.text);
           const nice = part.nice || (skills.length === 1 && orSimilar);
           // "Dayforce, ADP or similar": any one of the named tools will do.
@@ -180,8 +196,13 @@ export function readSkillRequirements(
   const mustHave = [...new Set(opts.leading)].filter((s) => !excluded.has(s));
   for (const skill of mustHave) evidence[skill] = TITLE_OR_QUERY;
 
-  const must = found.filter((f) => f.bucket === "must" || (!hasRequirementsPart && f.bucket === "means"));
-  const limit = hasRequirementsPart ? MAX_POSTING_MUST_HAVES : MAX_IMPLIED_MUST_HAVES;
+  // The means of the work stand in for requirements the posting does not name: when it has no
+  // requirements part, or one that names no skill ("five years of hands-on data science, comfortable
+  // explaining a model to a product manager" after "you will build models in Python").
+  const stated = found.filter((f) => f.bucket === "must");
+  const implied = !hasRequirementsPart || stated.length === 0;
+  const must = implied ? [...stated, ...found.filter((f) => f.bucket === "means")] : stated;
+  const limit = implied ? MAX_IMPLIED_MUST_HAVES : MAX_POSTING_MUST_HAVES;
   // Firm first, then in the posting's order (sort is stable); one entry per skill, its firmest reading.
   const ranked = [...must].sort((a, b) => Number(b.firm) - Number(a.firm));
   const overflow: Found[] = [];
@@ -196,7 +217,7 @@ export function readSkillRequirements(
   }
 
   const niceToHave: string[] = [];
-  const niceOrder = [...found.filter((f) => f.bucket === "nice"), ...overflow, ...found.filter((f) => f.bucket === "means")];
+  const niceOrder = [...found.filter((f) => f.bucket === "nice"), ...overflow, ...(implied ? [] : found.filter((f) => f.bucket === "means"))];
   for (const f of niceOrder) {
     if (mustHave.includes(f.skill) || niceToHave.includes(f.skill)) continue;
     niceToHave.push(f.skill);
