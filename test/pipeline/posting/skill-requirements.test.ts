@@ -30,6 +30,8 @@ describe("readSkillRequirements by section", () => {
     { rule: "'e.g.' opens examples", text: "Requirements\n- Python\n- Reporting (e.g. Tableau)", must: ["python"], nice: ["tableau"] },
     { rule: "a credential in an aside is still required", text: "Requirements\n- A nursing degree (BSN)", must: ["nursing"], nice: [] },
     { rule: "requirements naming no skill: the means stand in", text: "What you'll do\n- Build models in Python\nRequirements\n- 5+ years, comfortable explaining a model to a product manager", must: ["python"], nice: [] },
+    { rule: "'or comparable' offers its own list item, not the sentence", text: "Requirements\n- Three years of litigation at a firm, hands-on Relativity (or comparable platform) experience, and strong Westlaw", must: ["litigation", "westlaw"], nice: ["e-discovery platforms"] },
+    { rule: "a list before 'or similar' is one group", text: "Requirements\n- Dayforce, ADP or similar\n- Strong Excel", must: ["excel", "dayforce", "adp"], nice: [] },
     { rule: "the people the work is for are no skill", text: "Requirements\n- Python\n- You explain a model to a product manager and work alongside nurses", must: ["python"], nice: [] },
     { rule: "an adjectived responsibilities heading is duties", text: "Qualifications:\n- Python\nMajor responsibilities:\n- Plan lessons in Google Classroom", must: ["python"], nice: ["google classroom"] },
   ])("$rule", ({ text, must, nice }) => {

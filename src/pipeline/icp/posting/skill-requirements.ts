@@ -35,6 +35,28 @@ const ALTERNATIVE_GAP = /^\s*\(?\s*(?:,?\s*(?:or|either)|\/|,)\s*(?:an?\s+)?(?:(
 const OR_SIMILAR = /\bor\s+(?:similar|equivalent|comparable|alike|the\s+like|other\s+[\p{L}-]+\s+(?:tools?|platforms?|systems?|software))\b/iu;
 
 /**
+ * The skills an "or similar" offers in place of each other: the list that ends right before it and
+ * what it names itself, up to the next comma ("hands-on Relativity or comparable e-discovery platform
+ * experience, and strong Westlaw" → Relativity and e-discovery platforms; "Dayforce, ADP or similar" →
+ * both), never the rest of the sentence. Null when the text has no "or similar".
+ */
+function orSimilarItem(text: string): string[] | null {
+  const m = OR_SIMILAR.exec(text);
+  if (!m) return null;
+  const mentions = findSkillMentions(text);
+  const item: string[] = [];
+  let i = mentions.findLastIndex((x) => x.end <= m.index);
+  if (i >= 0 && /^[\s(]*$/u.test(text.slice(mentions[i].end, m.index))) {
+    item.push(mentions[i].canonical);
+    for (; i > 0 && ALTERNATIVE_GAP.test(text.slice(mentions[i - 1].end, mentions[i].start)); i--) item.unshift(mentions[i - 1].canonical);
+  }
+  const comma = text.indexOf(",", m.index);
+  const itemEnd = comma === -1 ? text.length : comma;
+  for (const x of mentions) if (x.start >= m.index && x.start < itemEnd) item.push(x.canonical);
+  return [...new Set(item)];
+}
+
+/**
  * "HubSpot (or Marketo and a willingness to switch)", "Relativity (or a comparable e-discovery
  * platform)": an aside opening with "or" offers an alternative to what precedes it, so it is read in
  * line ("HubSpot or Marketo …") rather than as an aside of its own.
@@ -149,10 +171,11 @@ function readSection(section: PostingSection): Found[] {
         const firm = FIRM_CUE.test(piece);
         for (const skill of skills) {
           if (isIndustryAdjective(skill, part.text) || isAudience(skill, part.text)) continue;
-          const orSimilar = OR_SIMILAR.test(part.text);
-          const nice = part.nice || (skills.length === 1 && orSimilar);
-          // "Dayforce, ADP or similar": any one of the named tools will do.
-          const alternatives = nice ? undefined : orSimilar ? [[...new Set(skills)]] : alternativesIn(part.text);
+          const similar = orSimilarItem(part.text);
+          const offered = similar !== null && similar.includes(skill);
+          // "Jira or similar": the one named tool stands for its kind; "Dayforce, ADP or similar": any one will do.
+          const nice = part.nice || (offered && similar.length === 1);
+          const alternatives = nice ? undefined : offered ? [similar] : alternativesIn(part.text);
           if (section.kind === "requirements") found.push({ skill, bucket: nice ? "nice" : "must", firm, clause, alternatives });
           else if (section.kind === "nice") found.push({ skill, bucket: "nice", firm: false, clause });
           else if (part.nice && NICE_CUE.test(piece)) found.push({ skill, bucket: "nice", firm: false, clause });
