@@ -83,6 +83,8 @@ export const Icp = z.object({
   locations: z.array(z.string()), // variants, "remote" when remote is acceptable
   locationPolicy: LocationPolicy.default({ mode: "any", places: [], remoteCountries: [], remoteRegions: [] }),
   negativeKeywords: z.array(z.string()),
+  // Occupations the posting rules out by name ("legal secretaries … will not be considered"): a gate.
+  excludedOccupations: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
 });
 export type Icp = z.infer<typeof Icp>;
 

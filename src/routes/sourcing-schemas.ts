@@ -92,6 +92,9 @@ export const IcpSchema = z
       })
       .openapi({ description: "Where the job can be done; a candidate outside it ranks below every candidate inside it" }),
     negativeKeywords: z.array(z.string()),
+    excludedOccupations: z.array(z.object({ id: z.string(), name: z.string() })).openapi({
+      description: "Occupations the posting rules out by name (\"legal secretaries … will not be considered\"); a candidate in one fails the occupation gate. Extension",
+    }),
   })
   .openapi("Icp");
 

@@ -19,6 +19,7 @@ const baseIcp: Icp = {
   niceToHaveSkills: ["kafka", "terraform", "docker", "grpc", "redis", "helm", "aws"],
   locations: ["remote"],
   negativeKeywords: ["intern"],
+  excludedOccupations: [],
 };
 
 /** The OR-ed phrases of an expression, unquoted again. */

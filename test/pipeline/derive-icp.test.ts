@@ -127,6 +127,16 @@ describe("deriveIcp edge cases", () => {
     expect(analyst.mustHaveSkills).toContain("data visualization");
   });
 
+  it("reads the occupations a posting rules out, never its own", () => {
+    const icp = deriveIcp({
+      title: "Litigation Paralegal",
+      jobDescription: "Requirements\n- 3+ years of litigation support.\nLegal secretaries and attorneys seeking paralegal roles will not be considered.",
+    });
+    expect(icp.excludedOccupations.map((o) => o.id)).toEqual(expect.arrayContaining(["attorney"]));
+    expect(icp.excludedOccupations.map((o) => o.id)).not.toContain("paralegal");
+    expect(deriveIcp({ title: "Paralegal", jobDescription: "Attorneys at our firm rely on you." }).excludedOccupations).toEqual([]);
+  });
+
   it("asks no leadership of an entry-level role: mentoring is what a junior gets", () => {
     const junior = deriveIcp({
       title: "Junior Frontend Developer",

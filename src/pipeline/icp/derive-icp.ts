@@ -1,8 +1,9 @@
 import { countryName } from "../../geo";
-import { classifyTitle, occupationById, seniorityRank, titlesMentionedIn } from "../occupations";
+import { classifyTitle, occupationById, occupationRelation, seniorityRank, titlesMentionedIn } from "../occupations";
 import { findSkillMentions, findSkillsInText, skillDomain } from "../skills/lexicon";
 import { Icp } from "../types";
 import { DEFAULT_YEARS } from "./experience";
+import { ruledOutSentences } from "./negative-keywords";
 import { readPosting } from "./posting/read-posting";
 import { TITLE_OR_QUERY } from "./posting/skill-requirements";
 import { resolveLocationPolicy } from "./resolve-location-policy";
@@ -18,9 +19,9 @@ import { seniorityRangeOf } from "./seniority-range";
 export type JobToProfile = { title: string; jobDescription: string; location?: string; query?: string };
 
 /** At most this many titles: the job's own, then its occupation's variants; more only dilutes the text search. */
-const MAX_TITLES = 12;
+export const MAX_TITLES = 12;
 
-function normalized(title: string): string {
+export function normalized(title: string): string {
   return title.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
 }
 
@@ -30,13 +31,13 @@ function withoutRemarks(title: string): string {
 }
 
 /** The job's occupation: its title's, else the first one the recruiter's query names ("backend engineers"). */
-function occupationOf(title: string, query: string): Icp["occupation"] {
+export function occupationOf(title: string, query: string): Icp["occupation"] {
   const id = classifyTitle(withoutRemarks(title)).occupationId ?? classifyTitle(title).occupationId ?? (query ? titlesMentionedIn(query)[0] : undefined) ?? null;
   const occupation = id ? occupationById(id) : undefined;
   return occupation ? { id: occupation.id, name: occupation.name } : null;
 }
 
-function titlesOf(title: string, occupation: Icp["occupation"]): string[] {
+export function titlesOf(title: string, occupation: Icp["occupation"]): string[] {
   // Abbreviations ("swe", "rn") are left out: as free-text search terms they match too much.
   const variants = occupation ? (occupationById(occupation.id)?.titles ?? []) : [];
   return [...new Set([normalized(title), ...variants])].filter(Boolean).slice(0, MAX_TITLES);
@@ -97,8 +98,22 @@ function withoutLeadershipForEntryLevel<T extends { mustHave: string[]; niceToHa
   return { ...skills, mustHave: skills.mustHave.filter(keep), niceToHave: skills.niceToHave.filter(keep) };
 }
 
+/**
+ * Occupations a posting rules out by name: "Legal secretaries and attorneys seeking paralegal roles
+ * will not be considered" rules out legal secretaries and attorneys, never the job's own occupation
+ * (named in the same breath) nor its kinds.
+ */
+function excludedOccupationsOf(description: string, occupation: Icp["occupation"]): { id: string; name: string }[] {
+  const ids = ruledOutSentences(description).flatMap((sentence) => titlesMentionedIn(sentence));
+  const own = (id: string) => occupation !== null && ["same", "specialization", "generalization"].includes(occupationRelation(occupation.id, id));
+  return [...new Set(ids)].filter((id) => !own(id)).flatMap((id) => {
+    const o = occupationById(id);
+    return o ? [{ id: o.id, name: o.name }] : [];
+  });
+}
+
 /** The contract's `locations`: the location as written, each resolved place and area, "remote" when accepted. */
-function locationVariants(written: string, policy: Icp["locationPolicy"]): string[] {
+export function locationVariants(written: string, policy: Icp["locationPolicy"]): string[] {
   const variants = [
     normalized(written),
     ...policy.places.map((p) => p.name.toLowerCase()),
@@ -131,5 +146,6 @@ export function deriveIcp(job: JobToProfile): Icp {
     locationPolicy: policy,
     // Seniority words ("junior") are not negative keywords: the seniority range is a gate of its own.
     negativeKeywords: reading.negativeKeywords,
+    excludedOccupations: excludedOccupationsOf(job.jobDescription, occupation),
   });
 }

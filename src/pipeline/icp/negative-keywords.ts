@@ -50,3 +50,14 @@ export function queryExclusions(query: string): string[] {
 export function withoutExclusions(query: string): string {
   return query.replace(QUERY_NOT, " ");
 }
+
+// "Legal secretaries and attorneys seeking paralegal roles will not be considered", "… need not apply".
+const NOT_CONSIDERED = /\b(?:will|would|can|could)\s*(?:not|n[o']t)\s+be\s+considered\b|\bneed\s+not\s+apply\b|\bare\s+not\s+eligible\b|\bplease\s+do\s+not\s+apply\b/iu;
+
+/**
+ * The sentences of a job description that rule people out by who they are ("… will not be
+ * considered", "… need not apply"); the occupations they name are read by the caller.
+ */
+export function ruledOutSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\r?\n/u).filter((sentence) => NOT_CONSIDERED.test(sentence));
+}

@@ -107,6 +107,14 @@ export function assessOccupation(icp: Icp, facts: ProfileFacts): GateAssessment 
   }
   const relation = verdict.relation;
   const theirs = occupationById(verdict.occupationId)?.name ?? verdict.occupationId;
+  // The posting's own words outrank the model's kinship: "legal secretaries will not be considered".
+  const ruledOut = !verdict.guessed && relation !== "same" && relation !== "specialization" ? icp.excludedOccupations.find((o) => o.id === verdict.occupationId) : undefined;
+  if (ruledOut) {
+    return {
+      score: 0, gate: "fail", fitPoints: [],
+      redFlags: [`${shown} is ${theirs}, which the posting rules out`], gap: `currently ${theirs}`,
+    };
+  }
   // A title read only by its head noun ("Resident Engineer" is some engineer) is a guess: it can pass,
   // but not into the top band, and it never fails anyone.
   if (verdict.guessed) {

@@ -55,6 +55,7 @@ export const backendIcp: Icp = {
   locations: ["berlin", "germany", "de"],
   locationPolicy: onsite(BERLIN),
   negativeKeywords: ["intern", "recruiter"],
+  excludedOccupations: [],
 };
 
 export const nursingIcp: Icp = {
@@ -70,6 +71,7 @@ export const nursingIcp: Icp = {
   locations: ["boston", "massachusetts", "ma"],
   locationPolicy: onsite(BOSTON),
   negativeKeywords: ["student"],
+  excludedOccupations: [],
 };
 
 const base = { companyId: "co_1" };

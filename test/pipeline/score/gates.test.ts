@@ -43,6 +43,15 @@ describe("occupation gate", () => {
     expect(a.ceiling).toBe(ceiling);
   });
 
+  it("fails an occupation the posting rules out, even a neighbour, and keeps its own", () => {
+    const icp: Icp = { ...backendIcp, excludedOccupations: [{ id: "full-stack-engineer", name: "Full-Stack Engineer" }, { id: "backend-engineer", name: "Backend Engineer" }] };
+    expect(occupation(icp, { currentTitle: "Full-Stack Engineer" })).toMatchObject({
+      gate: "fail", score: 0, redFlags: [`Current title "Full-Stack Engineer" is Full-Stack Engineer, which the posting rules out`],
+    });
+    expect(occupation(icp, { currentTitle: "Backend Engineer" }).gate).toBe("pass");
+    expect(occupation(backendIcp, { currentTitle: "Full-Stack Engineer" }).gate).toBe("pass");
+  });
+
   it.each([
     ["same", "Senior Backend Engineer", `Current title "Senior Backend Engineer" is Backend Engineer, the role's occupation`, "fit"],
     ["generalization", "Software Engineer", `Current title "Software Engineer" is Software Engineer, which includes Backend Engineer`, "fit"],
