@@ -127,6 +127,15 @@ describe("deriveIcp edge cases", () => {
     expect(analyst.mustHaveSkills).toContain("data visualization");
   });
 
+  it("reads a licence as a must-have and each kind of role a posting says it is not", () => {
+    const icp = deriveIcp({
+      title: "Journeyman Electrician",
+      jobDescription: "Requirements:\n- Current Washington State 01 General Journey Level Electrician certificate\n- OSHA 10\nThis is not a remote or estimating position.",
+    });
+    expect(icp.mustHaveSkills).toEqual(expect.arrayContaining(["electrician license", "osha 10"]));
+    expect(icp.negativeKeywords).toEqual(["estimating"]);
+  });
+
   it("reads the occupations a posting rules out, never its own", () => {
     const icp = deriveIcp({
       title: "Litigation Paralegal",

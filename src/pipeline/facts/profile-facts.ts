@@ -14,7 +14,7 @@ import type { ProfileInput } from "../types";
  * Bump FACTS_VERSION whenever the lexicon, the occupations or these rules change what would be derived:
  * `POST /admin/facts/rederive` (or `npm run facts:rederive`) re-derives every profile below it.
  */
-export const FACTS_VERSION = 3; // 2: payroll platforms (Dayforce) in the lexicon; 3: field/demand-gen marketing managers, frontend under web developer, school maths and educator certificates
+export const FACTS_VERSION = 3; // 2: payroll platforms (Dayforce) in the lexicon; 3: field/demand-gen marketing managers, frontend under web developer, school maths and educator certificates, electrician licences
 
 export type RoleFact = {
   title: string; // verbatim, for quoting

@@ -30,7 +30,8 @@ function tidy(phrase: string): string {
 export function statedExclusions(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(NO_WHO)) found.push(tidy(m[1]));
-  for (const m of text.matchAll(NOT_A_ROLE)) if (!ARRANGEMENT.test(m[1])) found.push(tidy(m[1]));
+  // "Not a remote or estimating position": each kind named is ruled out on its own, arrangements aside.
+  for (const m of text.matchAll(NOT_A_ROLE)) for (const kind of m[1].split(/\s+(?:or|and|nor)\s+|,\s*/u)) if (!ARRANGEMENT.test(kind)) found.push(tidy(kind));
   for (const m of text.matchAll(EXCLUDING)) found.push(tidy(m[1]));
   return found.filter(Boolean);
 }

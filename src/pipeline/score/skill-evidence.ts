@@ -1,5 +1,5 @@
 import type { ProfileFacts, RoleFact, SkillFact } from "../facts/profile-facts";
-import { relatedSkills } from "../skills/lexicon";
+import { relatedSkills, skillsIncluding } from "../skills/lexicon";
 import { formatDuration, monthsCovered } from "./experience";
 import { plain, quotable } from "./quotes";
 
@@ -47,6 +47,7 @@ export type SkillEvidence = {
   skill: string;
   strength: number; // 0–1
   via?: string; // the related skill that stands in for it
+  viaIncludes?: boolean; // `via` is a credential that contains the skill, not merely a related one
   where: string | null; // "current role "Backend Engineer" at Stripe", "skills list", …; profile text quoted
   months: number; // months of dated roles that name it
   lastUsedMonthsAgo: number | null; // 0 = now; null when no dated role names it
@@ -104,11 +105,18 @@ function directEvidence(fact: SkillFact, facts: ProfileFacts, nowMonth: number):
   };
 }
 
-/** The evidence for a wanted skill: the skill itself, or the best related skill at a discount. */
+/** The evidence for a wanted skill: the skill itself, a credential that includes it, or the best related skill at a discount. */
 export function skillEvidence(skill: string, facts: ProfileFacts, bySkill: ReadonlyMap<string, SkillFact>, nowMonth: number): SkillEvidence {
   const own = bySkill.get(skill);
   const direct = own ? directEvidence(own, facts, nowMonth) : { skill, strength: 0, where: null, months: 0, lastUsedMonthsAgo: null };
   let best: SkillEvidence = direct;
+  // A credential that contains the one asked shows it in full ("OSHA 30" for "OSHA 10").
+  for (const wider of skillsIncluding(skill)) {
+    const fact = bySkill.get(wider);
+    if (!fact) continue;
+    const e = directEvidence(fact, facts, nowMonth);
+    if (e.strength > best.strength) best = { ...e, skill, via: wider, viaIncludes: true };
+  }
   for (const related of relatedSkills(skill)) {
     const fact = bySkill.get(related);
     if (!fact) continue;
@@ -123,6 +131,6 @@ export function skillEvidence(skill: string, facts: ProfileFacts, bySkill: Reado
 export function describeEvidence(e: SkillEvidence): string {
   const fromRole = e.where !== null && /^(?:current )?role /u.test(e.where);
   const span = fromRole && e.months > 0 ? ` (${formatDuration(e.months)}${e.lastUsedMonthsAgo && e.lastUsedMonthsAgo > 12 ? `, last used ${formatDuration(e.lastUsedMonthsAgo)} ago` : ""})` : "";
-  const via = e.via ? ` through related ${e.via}` : "";
+  const via = !e.via ? "" : e.viaIncludes ? ` through ${e.via}, which includes it` : ` through related ${e.via}`;
   return `${e.skill}${via}: ${e.where ?? "not shown"}${span}`;
 }

@@ -17,6 +17,8 @@ const SkillEntry = z.object({
   // Surface forms that are also ordinary words ("go", "r", "excel"): found in free text only with context.
   // Each is also listed in name or aliases; canonicalSkill() still resolves it (a skills list is unambiguous).
   ambiguous: z.array(z.string()).optional(),
+  // Credentials this one contains ("osha 30" includes "osha 10"): holding it shows them in full.
+  includes: z.array(z.string()).optional(),
 });
 type SkillEntry = z.infer<typeof SkillEntry>;
 
@@ -66,6 +68,13 @@ export function skillAliases(canonical: string): string[] {
 export function relatedSkills(canonical: string): string[] {
   return byName.get(canonical)?.related ?? [];
 }
+
+/** Canonical names of the skills that include this one ("osha 30" for "osha 10"); see SkillEntry.includes. */
+export function skillsIncluding(canonical: string): string[] {
+  return includedBy.get(canonical) ?? [];
+}
+const includedBy = new Map<string, string[]>();
+for (const entry of entries) for (const inner of entry.includes ?? []) includedBy.set(inner, [...(includedBy.get(inner) ?? []), entry.name]);
 
 /** The lexicon domain of a skill ("software", "nursing", …), or null when unknown. */
 export function skillDomain(canonical: string): string | null {

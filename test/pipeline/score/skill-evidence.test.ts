@@ -78,6 +78,14 @@ describe("skill evidence by recency", () => {
     ]);
   });
 
+  it("a credential that includes the one asked shows it in full, never the other way", () => {
+    const [OSHA10, OSHA30] = canon("OSHA 10", "OSHA 30");
+    const e = evidence(OSHA10, { skills: ["OSHA 30"] });
+    expect(e).toMatchObject({ skill: OSHA10, via: OSHA30, strength: EVIDENCE.skillsListOnly });
+    expect(describeEvidence(e)).toBe("osha 10 through osha 30, which includes it: skills list");
+    expect(evidence(OSHA30, { skills: ["OSHA 10"] }).strength).toBeLessThan(EVIDENCED);
+  });
+
   it("the skill itself beats a related one, however recent", () => {
     const e = evidence(POSTGRES, { skills: ["PostgreSQL"], experience: [role("2021-01", undefined, "Ran MySQL in production.")] });
     expect(e.via).toBeUndefined();
