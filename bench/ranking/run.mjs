@@ -12,7 +12,7 @@
 //
 // Exit 0 whatever the figures; non-zero only when the harness itself fails.
 import { execSync } from "node:child_process";
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +69,8 @@ function exportHead() {
   mkdirSync(HEAD_DIR, { recursive: true });
   execSync(`git archive HEAD | tar -x -C ${JSON.stringify(HEAD_DIR)}`, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   symlinkSync(path.join(root, "node_modules"), path.join(HEAD_DIR, "node_modules"), "dir");
+  // Generated at install time (npm ci's postinstall), so not in git: the checkout's copy serves HEAD.
+  cpSync(path.join(root, "src", "geo", "generated"), path.join(HEAD_DIR, "src", "geo", "generated"), { recursive: true });
   return execSync("git rev-parse --short HEAD", { cwd: root, encoding: "utf8" }).trim();
 }
 
