@@ -6,6 +6,9 @@ export default defineConfig(async () => ({
     cloudflareTest({
       main: "./src/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
+      // The AI binding (wrangler.toml [ai]) has no local simulation: with remote bindings on, the pool
+      // would open a remote session and need a Cloudflare login. Tests stub vendors at fetch instead.
+      remoteBindings: false,
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),

@@ -95,8 +95,9 @@ async function startWrangler(entry) {
   const port = await pickPort(CFG.preferredPort, [8787]);
   const inspectorPort = await pickPort(9329, [8787, port, 9229]);
   base = `http://127.0.0.1:${port}`;
+  // --local: the AI binding (wrangler.toml [ai]) is remote-only and would need a login (scripts/dev.mjs).
   const args = [
-    "dev", entry, "--no-bundle", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
+    "dev", entry, "--no-bundle", "--local", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
     "--persist-to", STATE_DIR, "--var", `ADMIN_TOKEN:${ADMIN_TOKEN}`, "--show-interactive-dev-session=false",
   ];
   const logFile = createWriteStream(path.join(OUT_DIR, "wrangler.log"));

@@ -136,7 +136,10 @@ async function main() {
 
   // Local development may deliver webhooks to http://127.0.0.1 / localhost (off in wrangler.toml,
   // so off in production); a later `--var WEBHOOK_ALLOW_LOCALHOST:false` from the caller wins.
-  const args = ["dev", "--ip", "127.0.0.1", ...(portFlag < 0 ? ["--port", String(port)] : []), "--var", "WEBHOOK_ALLOW_LOCALHOST:true", ...passthrough];
+  // --local: the AI binding (wrangler.toml [ai]) is remote-only, and without --local wrangler dev
+  // opens a remote session for it and refuses to start without a Cloudflare login; locally the binding
+  // is absent instead (LLM_PROVIDER=workers-ai then falls back to the rules ICP).
+  const args = ["dev", "--local", "--ip", "127.0.0.1", ...(portFlag < 0 ? ["--port", String(port)] : []), "--var", "WEBHOOK_ALLOW_LOCALHOST:true", ...passthrough];
   const child = spawn(wrangler, args, { env: childEnv, stdio: ["ignore", "inherit", "inherit"] });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);

@@ -1,11 +1,12 @@
 // A private `wrangler dev` for benchmarks, the way bench/run.mjs runs one (see bench/README.md):
-// a bundled snapshot of src/ served with --no-bundle (saves under src/ cannot reload it mid-run),
+// a bundled snapshot of src/ and of wrangler.toml served with --no-bundle (saves under src/ or to the
+// config cannot reload it mid-run),
 // its own --persist-to state dir wiped at start, its own ports and ADMIN_TOKEN. Only 127.0.0.1.
 //
 //   const dev = createWranglerDev({ root, stateDir, buildDir, logFile, preferredPort, adminToken });
 //   await dev.prepare(); await dev.start(); await dev.call("GET", "/health"); await dev.stop();
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, rmSync } from "node:fs";
+import { copyFileSync, createWriteStream, existsSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -33,10 +34,23 @@ export async function pickPort(preferred, avoid = []) {
   for (;;) { const p = await anyFreePort(); if (!never.includes(p)) return p; }
 }
 
+/**
+ * How to run wrangler: node_modules/.bin/wrangler, or its entry file under node when an install has
+ * no .bin links. Returns [command, ...leading args].
+ */
+export function wranglerCommand(root) {
+  const bin = path.join(root, "node_modules", ".bin", "wrangler");
+  return existsSync(bin) ? [bin] : [process.execPath, path.join(root, "node_modules", "wrangler", "bin", "wrangler.js")];
+}
+
 // sourceRoot: the checkout whose src/, migrations/ and wrangler.toml are served (default: root).
-// stateDir and buildDir are relative to root.
-export function createWranglerDev({ root, sourceRoot = root, stateDir, buildDir, logFile, preferredPort, inspectorPort = 9339, adminToken }) {
-  const wrangler = path.join(root, "node_modules", ".bin", "wrangler");
+// stateDir and buildDir are relative to root. vars: extra `--var NAME:VALUE` settings ({ NAME: value }).
+// detached: run wrangler dev in a process group of its own, so dev.kill() can SIGKILL it together
+// with the workerd runtime it started (a crash of the whole dev server, as the soak's --crash does).
+export function createWranglerDev({
+  root, sourceRoot = root, stateDir, buildDir, logFile, preferredPort, inspectorPort = 9339, adminToken, vars = {}, detached = false,
+}) {
+  const [wranglerBin, ...wranglerArgs] = wranglerCommand(root);
   stateDir = path.resolve(root, stateDir);
   buildDir = path.resolve(root, buildDir);
   const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
@@ -44,7 +58,7 @@ export function createWranglerDev({ root, sourceRoot = root, stateDir, buildDir,
   const dev = { base: "", port: 0 };
 
   const runSync = (args, what) => {
-    const res = spawnSync(wrangler, args, { cwd: sourceRoot, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+    const res = spawnSync(wranglerBin, [...wranglerArgs, ...args], { cwd: sourceRoot, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
     if (res.status !== 0) { dev.lastError = res.stdout + res.stderr; throw new Error(`${what} failed`); }
   };
 
@@ -55,18 +69,28 @@ export function createWranglerDev({ root, sourceRoot = root, stateDir, buildDir,
     runSync(["deploy", "--dry-run", "--outdir", buildDir], "bundling src/ (wrangler deploy --dry-run --outdir)");
     runSync(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], "wrangler d1 migrations apply");
     dev.entry = path.join(buildDir, "index.js");
+    // The config is served from a snapshot too: wrangler dev watches its config file and restarts the
+    // runtime when it changes (dropping the local queue's messages), even with --no-bundle. Its
+    // .dev.vars (read next to the config) goes with it.
+    dev.config = path.join(buildDir, "wrangler.toml");
+    copyFileSync(path.join(sourceRoot, "wrangler.toml"), dev.config);
+    if (existsSync(path.join(sourceRoot, ".dev.vars"))) copyFileSync(path.join(sourceRoot, ".dev.vars"), path.join(buildDir, ".dev.vars"));
     return dev.entry;
   };
 
+  // A restart (after dev.kill()) keeps the port, so clients and webhook URLs stay valid; the log is appended to.
   dev.start = async () => {
-    const port = await pickPort(preferredPort);
+    const port = dev.port || (await pickPort(preferredPort));
     const insp = await pickPort(inspectorPort, [port]);
     dev.port = port;
     dev.base = `http://127.0.0.1:${port}`;
-    const args = ["dev", dev.entry, "--no-bundle", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(insp),
-      "--persist-to", stateDir, "--var", `ADMIN_TOKEN:${adminToken}`, "--show-interactive-dev-session=false"];
-    const out = createWriteStream(logFile);
-    child = spawn(wrangler, args, { cwd: sourceRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const extraVars = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+    // --local: the AI binding (wrangler.toml [ai]) is remote-only and would need a login (scripts/dev.mjs).
+    const args = ["dev", dev.entry, "--config", dev.config, "--no-bundle", "--local", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(insp),
+      "--persist-to", stateDir, "--var", `ADMIN_TOKEN:${adminToken}`, ...extraVars, "--show-interactive-dev-session=false"];
+    const out = createWriteStream(logFile, { flags: dev.started ? "a" : "w" });
+    dev.started = true;
+    child = spawn(wranglerBin, [...wranglerArgs, ...args], { cwd: sourceRoot, env, stdio: ["ignore", "pipe", "pipe"], detached });
     child.stdout.pipe(out); child.stderr.pipe(out);
     const started = performance.now();
     while (performance.now() - started < 60_000) {
@@ -84,6 +108,20 @@ export function createWranglerDev({ root, sourceRoot = root, stateDir, buildDir,
     const timer = setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL"), 10_000);
     await exited;
     clearTimeout(timer);
+  };
+
+  /** Whether the wrangler dev process started last is still running. */
+  dev.running = () => Boolean(child) && child.exitCode === null && child.signalCode === null;
+
+  /** SIGKILL wrangler dev and everything in its process group (workerd included); needs `detached`. */
+  dev.kill = async () => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!detached) throw new Error("dev.kill() needs createWranglerDev({ detached: true })");
+    const exited = new Promise((r) => child.once("exit", r));
+    try { process.kill(-child.pid, "SIGKILL"); } catch {}
+    await exited;
+    // The runtime is gone once its port is free again.
+    for (let i = 0; i < 100 && !(await portFree(dev.port)); i++) await sleep(100);
   };
 
   dev.call = async (method, url, { token, json, body, headers = {} } = {}) => {

@@ -68,6 +68,13 @@ export const RESERVATION_EXISTS_SQL = `EXISTS (SELECT 1 FROM credit_ledger WHERE
 export type SettleCondition = { sql: (firstParam: number) => string; params: readonly unknown[] };
 
 /**
+ * An amount to capture that only the batch itself knows: a scalar SQL expression over what earlier
+ * statements of the same batch wrote (e.g. the result rows a completion actually inserted), rendered
+ * like a SettleCondition. A number known up front is the other way to say how much to capture.
+ */
+export type SettleAmount = { sql: (firstParam: number) => string; params: readonly unknown[] };
+
+/**
  * Resolve a reservation exactly once: capture `captured` credits (never more than reserved) and
  * release the rest. Both statements are conditional on the reserve (and on `onlyIf`) and unique per
  * reservation, so replaying a settle changes nothing. Returns statements for the caller's batch
@@ -75,21 +82,24 @@ export type SettleCondition = { sql: (firstParam: number) => string; params: rea
  */
 export function settleStatements(
   db: D1Database,
-  s: { companyId: string; reservationId: string; captured: number },
+  s: { companyId: string; reservationId: string; captured: number | SettleAmount },
   onlyIf?: SettleCondition,
 ): D1PreparedStatement[] {
   const at = nowIso();
   const also = (firstParam: number) => (onlyIf ? `AND ${onlyIf.sql(firstParam)}` : "");
   const alsoParams = onlyIf?.params ?? [];
+  // A computed amount is numbered after the condition's parameters (?3 then goes unused).
+  const computed = typeof s.captured === "number" ? null : s.captured;
+  const amount = computed ? `MAX(0, (${computed.sql(5 + alsoParams.length)}))` : "?3";
   const capture = db
     .prepare(
       `INSERT INTO credit_ledger (company_id, entry_type, amount, balance_delta, reserved_delta, reservation_id, cost_key, idempotency_key, created_at)
-       SELECT r.company_id, 'capture', MIN(?3, r.amount), -MIN(?3, r.amount), -MIN(?3, r.amount), r.reservation_id, r.cost_key, 'capture:' || r.reservation_id, ?4
+       SELECT r.company_id, 'capture', MIN(${amount}, r.amount), -MIN(${amount}, r.amount), -MIN(${amount}, r.amount), r.reservation_id, r.cost_key, 'capture:' || r.reservation_id, ?4
        FROM credit_ledger r
        WHERE r.company_id = ?1 AND r.reservation_id = ?2 AND r.entry_type = 'reserve' ${also(5)}
        ON CONFLICT DO NOTHING`,
     )
-    .bind(s.companyId, s.reservationId, Math.max(0, Math.floor(s.captured)), at, ...alsoParams);
+    .bind(s.companyId, s.reservationId, typeof s.captured === "number" ? Math.max(0, Math.floor(s.captured)) : 0, at, ...alsoParams, ...(computed?.params ?? []));
   // The release is computed from what was actually captured, so the two always sum to the reserve.
   const release = db
     .prepare(

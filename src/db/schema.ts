@@ -69,6 +69,7 @@ export const sourcingRuns = sqliteTable("sourcing_runs", {
   webhookId: text("webhook_id"),
   round: integer("round").notNull().default(1),
   icp: text("icp", { mode: "json" }).$type<unknown>(),
+  llmUsage: text("llm_usage", { mode: "json" }).$type<unknown>(), // migration 0009; src/pipeline/llm/run-usage.ts
   foundCount: integer("found_count").notNull().default(0),
   scoredCount: integer("scored_count").notNull().default(0),
   batchesTotal: integer("batches_total").notNull().default(0),
@@ -112,6 +113,9 @@ export const talentProfiles = sqliteTable("talent_profiles", {
   profile: text("profile", { mode: "json" }).$type<unknown>().notNull(),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
+  /** 'import' (the company's own record) or the vendor it was bought from, 'pdl' (migration 0008). */
+  origin: text("origin").notNull().default("import"),
+  originRef: text("origin_ref"), // the vendor's id for the person
 });
 
 export const creditLedger = sqliteTable("credit_ledger", {
@@ -140,6 +144,8 @@ export const idempotencyRecords = sqliteTable(
     responseBody: text("response_body"),
     createdAt: text("created_at").notNull(),
     expiresAt: text("expires_at").notNull(),
+    // The id the create under this key writes what it creates with; inherited by a takeover of the same request.
+    reservedId: text("reserved_id"),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.idempotencyKey] })],
 );
@@ -178,4 +184,44 @@ export const webhookAttempts = sqliteTable(
     error: text("error"),
   },
   (t) => [primaryKey({ columns: [t.deliveryId, t.attemptNumber] })],
+);
+
+/** Tasks done at most once a UTC day from the per-minute cron (migration 0006, src/maintenance/daily-pass.ts). */
+export const maintenanceTasks = sqliteTable("maintenance_tasks", {
+  name: text("name").primaryKey(),
+  doneDay: text("done_day"), // 'YYYY-MM-DD' (UTC) the task last finished
+  leaseUntil: text("lease_until"), // ISO; held by the invocation working on it
+});
+
+/** Append-only logs that may lose rows older than `purgeBefore` (ISO), and only those (migration 0006). */
+export const retentionCutoffs = sqliteTable("retention_cutoffs", {
+  log: text("log").primaryKey(),
+  purgeBefore: text("purge_before").notNull(),
+});
+
+/** Calls and records bought per request at each people-data vendor (migration 0008, src/pipeline/vendor-usage.ts). */
+export const vendorUsage = sqliteTable(
+  "vendor_usage",
+  {
+    runId: text("run_id").notNull(),
+    companyId: text("company_id").notNull(),
+    vendor: text("vendor").notNull(),
+    operation: text("operation", { enum: ["search", "enrich"] }).notNull(),
+    calls: integer("calls").notNull().default(0),
+    failedCalls: integer("failed_calls").notNull().default(0),
+    records: integer("records").notNull().default(0),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.vendor, t.operation] })],
+);
+
+/** Digests of people a company erased, never bought again from a vendor (migration 0008, talent-pool/vendor-suppressions.ts). */
+export const vendorSuppressions = sqliteTable(
+  "vendor_suppressions",
+  {
+    companyId: text("company_id").notNull(),
+    digest: text("digest").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.digest] })],
 );

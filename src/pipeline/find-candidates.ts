@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import { applyExclusions, type Exclusions } from "./exclusions";
+import { applyExclusions, digestExclusions, hitDigests, type StoredExclusions } from "./exclusions";
 import { configuredSources } from "./sources/registry";
 import { searchSources } from "./sources/search-sources";
 import type { SourceHit } from "./sources/source";
@@ -20,15 +20,23 @@ export const NO_SOURCE_ANSWERED = "No candidate source answered; try again later
  */
 export async function findCandidates(
   env: Env,
-  q: { companyId: string; icp: Icp; freeText: string | undefined; depth: number; exclude?: Exclusions; alreadyScored?: ReadonlySet<string> },
+  q: {
+    companyId: string; icp: Icp; freeText: string | undefined; depth: number; exclude?: StoredExclusions; alreadyScored?: ReadonlySet<string>;
+    runId?: string; // the request searching, which a paid source's calls are counted against
+  },
 ): Promise<FoundCandidates> {
   const alreadyScored = q.alreadyScored ?? new Set<string>();
+  // Digested again: a no-op for digests, and the match for plain lists a run stored before digests existed.
+  // Before the search, so a source that buys people can leave the excluded ones unkept.
+  const exclude = await digestExclusions(q.companyId, q.exclude);
   const { hits, outcomes } = await searchSources(env.DB, configuredSources(env), {
-    companyId: q.companyId, icp: q.icp, freeText: q.freeText, limit: q.depth + alreadyScored.size,
+    companyId: q.companyId, icp: q.icp, freeText: q.freeText, limit: q.depth + alreadyScored.size, runId: q.runId, exclude,
   });
   if (!outcomes.some((o) => o.ok)) {
     const reasons = outcomes.map((o) => `${o.source}: ${o.error}`).join("; ") || "no source configured";
     return { ok: false, reason: NO_SOURCE_ANSWERED, detail: reasons };
   }
-  return { ok: true, hits: applyExclusions(hits, q.exclude, alreadyScored) };
+  const digested = await Promise.all(hits.map(async (h) => ({ ...h, ...(await hitDigests(q.companyId, h, exclude)) })));
+  const kept = applyExclusions(digested, exclude, alreadyScored);
+  return { ok: true, hits: kept.map(({ emailDigests: _e, linkedinUrlDigest: _u, ...hit }) => hit) };
 }

@@ -66,9 +66,13 @@ export const LocationPolicy = z.object({
 });
 export type LocationPolicy = z.infer<typeof LocationPolicy>;
 
+/** Which ICP agent produced an ICP: the embedded rules, or the LLM provider (LLM_PROVIDER) that answered. */
+export const ICP_SOURCES = ["rules", "openai", "anthropic", "workers-ai"] as const;
+export type IcpSource = (typeof ICP_SOURCES)[number];
+
 /** The Ideal Candidate Profile the ICP agent derives from a job. */
 export const Icp = z.object({
-  source: z.string().default("rules"), // "rules" or the LLM provider that produced it
+  source: z.enum(ICP_SOURCES).default("rules"),
   titles: z.array(z.string()), // the job title first, then synonyms (lower case)
   occupation: z.object({ id: z.string(), name: z.string() }).nullable().default(null), // what the job is, when known
   seniority: z.enum(SENIORITY_SCALE),

@@ -6,7 +6,8 @@ import { EnrichBatchMessage, retryDelaySeconds } from "./messages";
 /**
  * Enrich and score each batch, report it to its run, and ack each message on its own. A system
  * failure (D1, the run object) retries that message with backoff; a profile that fails is left
- * out by scoreProfiles and the batch goes on. Redelivery is harmless: the run ignores a batch it has.
+ * out by scoreProfiles and the batch goes on. Redelivery is harmless: the run ignores a batch it has,
+ * and a batch it has is not scored again. Neither call into the run waits on D1 or the queue.
  */
 export async function consumeEnrichBatches(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   await Promise.all(
@@ -20,9 +21,15 @@ export async function consumeEnrichBatches(batch: MessageBatch<unknown>, env: En
       }
       const m = parsed.data;
       try {
+        const run = env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(m.runId));
+        // A copy of a batch the run has (a redelivery, or a re-send whose first copy came after all)
+        // is acked unscored: re-sends under a backlog would otherwise double the queue's work.
+        if (!(await run.needsBatch(m.round, m.batch))) {
+          msg.ack();
+          return;
+        }
         const profiles = await loadProfilesWithFacts(env.DB, m.companyId, m.profileIds);
         const { candidates, failedProfileIds } = await scoreProfiles(m.icp, m.profileIds, profiles);
-        const run = env.SOURCING_RUN.get(env.SOURCING_RUN.idFromName(m.runId));
         await run.recordBatch({ round: m.round, batch: m.batch, candidates, failedProfileIds });
         msg.ack();
       } catch (err) {

@@ -3,7 +3,8 @@ import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
 import { rateLimitHeaders } from "./windows";
 
-function limiterOf(c: Context<AppEnv>) {
+/** The key's RateLimiter object: its windows, and its event-stream slots (stream-slots.ts). */
+export function limiterOf(c: Context<AppEnv>) {
   return c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(c.get("tenant").keyId));
 }
 

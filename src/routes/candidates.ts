@@ -71,7 +71,10 @@ candidateRoutes.openapi(
     middleware: [requireScope("candidates:read")] as const,
     request: { params: ProfileIdParam },
     responses: {
-      200: jsonResponse(z.object({ success: z.literal(true), profile: ProfileSchema.extend({ profileId: z.string() }) }), "The profile"),
+      200: jsonResponse(z.object({ success: z.literal(true), profile: ProfileSchema.extend({
+        profileId: z.string(),
+        origin: z.string().openapi({ description: '"import" (the company\'s own record) or the people-data vendor it was bought from ("pdl"); extension' }),
+      }) }), "The profile"),
       ...errorResponses(403, 404),
     },
   }),

@@ -6,10 +6,11 @@ import { ApiError } from "../errors";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { getRun, listResults, recordFailure, reservationIdOf } from "../runs/run-store";
+import { vendorUsageOf } from "../pipeline/vendor-usage";
 import { ENRICH_EVENTS, resolveRunWebhook } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
-import { acceptedResponse, admitRun } from "./admission";
-import { RequestIdParam, SourcingAcceptedSchema } from "./sourcing-schemas";
+import { acceptedResponse, admitRun, replayedAcceptedResponse } from "./admission";
+import { RequestIdParam, SourcingAcceptedSchema, VendorUsageSchema } from "./sourcing-schemas";
 import { baseUrl } from "./urls";
 
 export const sourcingEnrichRoutes = new OpenAPIHono<AppEnv>();
@@ -36,6 +37,7 @@ const EnrichResultsSchema = z
     success: z.literal(true), requestId: z.string(), status: z.enum(["processing", "completed", "failed"]), message: z.string(),
     createdAt: z.string(), completedAt: z.string().nullable(), enrichedCount: z.number().int(), failureCount: z.number().int(),
     creditsConsumed: z.number().int(),
+    vendorUsage: z.array(VendorUsageSchema).openapi({ description: "What the request cost at people-data vendors (extension); empty when it used none" }),
     data: z.array(z.object({ profileId: z.string(), success: z.boolean(), candidate: EnrichedCandidateSchema.nullable(), errorCode: z.string().optional() })),
   })
   .openapi("EnrichResults");
@@ -53,17 +55,29 @@ sourcingEnrichRoutes.openapi(
   async (c) => {
     const body = c.req.valid("json");
     const tenant = c.get("tenant");
-    return withIdempotency(c, body, async () => {
+    return withIdempotency(c, body, async (requestId) => {
       const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, ENRICH_EVENTS) : null;
       const profileIds = [...new Set(body.profileIds)]; // a person asked for twice is enriched (and billed) once
-      const requestId = newId.enrichRun();
-      const { createdAt } = await admitRun(c, {
+      const resultsPath = `/sourcing/enrich/${requestId}/results`;
+      const message = "Enrichment request accepted and queued for processing.";
+      const admission = await admitRun(c, {
         id: requestId, kind: "enrich", request: { profileIds }, webhookId: webhook?.id ?? null, credits: profileIds.length, costKey: "enrich",
       });
-      try {
-        await c.env.ENRICHMENT_JOB.get(c.env.ENRICHMENT_JOB.idFromName(requestId)).start({
+      const start = () =>
+        c.env.ENRICHMENT_JOB.get(c.env.ENRICHMENT_JOB.idFromName(requestId)).start({
           requestId, companyId: tenant.companyId, profileIds, webhookId: webhook?.id ?? null, baseUrl: baseUrl(c),
         });
+      if (!admission.created) {
+        // An earlier request with this Idempotency-Key created it (see admitRun): hand it to its object
+        // again in case that request died first (start is a no-op for a started job), and answer with it.
+        // A failure here fails nothing: the request may be healthy in its first request's hands.
+        if (admission.run.status === "processing") {
+          await start().catch((err) => console.error(JSON.stringify({ level: "error", msg: "enrichment could not be resumed", requestId, error: String(err) })));
+        }
+        return replayedAcceptedResponse(c, admission.run, { resultsPath, message });
+      }
+      try {
+        await start();
       } catch (err) {
         // The call may have reached the object: it then finds the request failed, and records and sends nothing.
         await recordFailure(c.env.DB, {
@@ -71,11 +85,8 @@ sourcingEnrichRoutes.openapi(
         });
         throw err;
       }
-      return acceptedResponse(c, {
-        requestId, webhookId: webhook?.id ?? null, createdAt, resultsPath: `/sourcing/enrich/${requestId}/results`,
-        message: "Enrichment request accepted and queued for processing.",
-      });
-    });
+      return acceptedResponse(c, { requestId, webhookId: webhook?.id ?? null, createdAt: admission.createdAt, resultsPath, message });
+    }, newId.enrichRun);
   },
 );
 
@@ -109,7 +120,8 @@ sourcingEnrichRoutes.openapi(
       {
         success: true as const, requestId: run.id, status: run.status, message, createdAt: run.createdAt, completedAt: run.completedAt,
         enrichedCount, failureCount: run.status === "processing" ? 0 : requested.length - enrichedCount,
-        creditsConsumed: await capturedCredits(c.env.DB, reservationIdOf(run.id, 1)), data,
+        creditsConsumed: await capturedCredits(c.env.DB, reservationIdOf(run.id, 1)),
+        vendorUsage: await vendorUsageOf(c.env.DB, run.companyId, run.id), data,
       },
       200,
     );

@@ -11,7 +11,7 @@ import { capturedCredits } from "../billing/ledger";
 import { getRun, listResults, reservationIdOf } from "../runs/run-store";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
-import { acceptedResponse, admitRun } from "./admission";
+import { acceptedResponse, admitRun, replayedAcceptedResponse } from "./admission";
 import { RequestIdParam, SourcingAcceptedSchema, SourcingRequestSchema } from "./sourcing-schemas";
 
 export const sourcingPreviewRoutes = new OpenAPIHono<AppEnv>();
@@ -48,17 +48,20 @@ sourcingPreviewRoutes.openapi(
   async (c) => {
     const body = c.req.valid("json");
     const tenant = c.get("tenant");
-    return withIdempotency(c, body, async () => {
+    return withIdempotency(c, body, async (runId) => {
       // Same body and checks as POST /sourcing; a preview itself sends no webhook events.
       const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, SOURCING_EVENTS) : null;
-      const runId = newId.previewRun();
-      const ask = jobAskOf(body);
+      const ask = await jobAskOf(tenant.companyId, body);
       const credits = previewCredits(ask.limit);
-      const { createdAt } = await admitRun(c, { id: runId, kind: "preview", request: ask, webhookId: webhook?.id ?? null, credits, costKey: "sourcing_preview" });
+      const resultsPath = `/sourcing/preview/${runId}/results`;
+      const admission = await admitRun(c, { id: runId, kind: "preview", request: ask, webhookId: webhook?.id ?? null, credits, costKey: "sourcing_preview" });
       // A preview is a search only: it runs within the request and is complete when 202 returns.
-      await runPreview(c.env, { ...ask, runId, companyId: tenant.companyId });
-      return acceptedResponse(c, { requestId: runId, webhookId: webhook?.id ?? null, createdAt, resultsPath: `/sourcing/preview/${runId}/results` });
-    });
+      // One an earlier request with this Idempotency-Key created and left processing (it died, or is
+      // slow) is run here too: its terminal write is first-wins, so it is billed and ended once.
+      if (admission.created || admission.run.status === "processing") await runPreview(c.env, { ...ask, runId, companyId: tenant.companyId });
+      if (!admission.created) return replayedAcceptedResponse(c, admission.run, { resultsPath });
+      return acceptedResponse(c, { requestId: runId, webhookId: webhook?.id ?? null, createdAt: admission.createdAt, resultsPath });
+    }, newId.previewRun);
   },
 );
 

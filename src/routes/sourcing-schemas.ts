@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ICP_SOURCES } from "../pipeline/types";
 
 const ExcludeSchema = z
   .object({
@@ -73,7 +74,7 @@ export const CandidateSchema = z
 
 export const IcpSchema = z
   .object({
-    source: z.string().openapi({ description: '"rules" (the embedded agent) or the LLM provider that produced it' }),
+    source: z.enum(ICP_SOURCES).openapi({ description: '"rules" (the embedded agent) or the LLM provider (LLM_PROVIDER) whose answer it is; the rules answer whenever the model fails' }),
     titles: z.array(z.string()),
     occupation: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The occupation the job is for, when the occupation model knows it (extension)" }),
     seniority: z.string(),
@@ -97,6 +98,40 @@ export const IcpSchema = z
     }),
   })
   .openapi("Icp");
+
+/** A request's calls to one vendor operation and the records it bought (what the vendor bills). */
+export const VendorUsageSchema = z
+  .object({
+    vendor: z.string().openapi({ example: "pdl" }),
+    operation: z.enum(["search", "enrich"]),
+    calls: z.number().int().openapi({ description: "HTTP calls made, retries and failed calls included" }),
+    failedCalls: z.number().int(),
+    records: z.number().int().openapi({ description: "Records bought: search records returned, enrichments matched (1 vendor credit each)" }),
+  })
+  .openapi("VendorUsage");
+
+/** What a run spent on the language model (LLM_PROVIDER), across its rounds: src/pipeline/llm/run-usage.ts. */
+export const LlmUsageSchema = z
+  .object({
+    provider: z.string().openapi({ example: "openai" }),
+    model: z.string().openapi({ example: "gpt-4.1-mini" }),
+    maxTokensPerRun: z.number().int().openapi({ description: "LLM_MAX_TOKENS_PER_RUN when the run started: no call is made that would not fit under it" }),
+    inputTokens: z.number().int().openapi({ description: "Prompt tokens, as the vendor counted them" }),
+    outputTokens: z.number().int(),
+    totalTokens: z.number().int(),
+    calls: z
+      .array(
+        z.object({
+          step: z.enum(["icp", "rerank"]),
+          round: z.number().int(),
+          outcome: z.string().openapi({ description: '"answered", or why the rules stood instead: rate_limited, http_error, timeout, malformed, truncated, refused, invalid, over_budget, not_configured' }),
+          inputTokens: z.number().int(),
+          outputTokens: z.number().int(),
+        }),
+      )
+      .openapi({ description: "The latest model calls (at most 20); the totals count every call" }),
+  })
+  .openapi("LlmUsage");
 
 const ProgressSchema = z.object({ stage: z.string(), batchesTotal: z.number().int(), batchesDone: z.number().int() });
 
@@ -146,6 +181,8 @@ export const RunSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     completedAt: z.string().nullable(),
+    vendorUsage: z.array(VendorUsageSchema).openapi({ description: "What the run cost at people-data vendors, across its rounds (extension); empty when it used none" }),
+    llmUsage: LlmUsageSchema.nullable().openapi({ description: "Tokens the run spent on the language model, across its rounds (extension); null when no model is configured" }),
   })
   .openapi("SourcingRun");
 

@@ -2,21 +2,23 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
+import type { LlmUsage } from "../pipeline/llm/run-usage";
 import type { Icp } from "../pipeline/types";
 import { newId } from "../ids";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { requireScope } from "../auth/middleware";
 import { getRun, listResults, reopenRunWithReservation, type RunRow } from "../runs/run-store";
 import { jobAskOf } from "../runs/job-ask";
-import { extendRun, runExtendable, startRun } from "../runs/start-run";
+import { extendRun, resumeRun, runExtendable, startRun } from "../runs/start-run";
 import { nowIso } from "../clock";
 import { resolveRunWebhook, SOURCING_EVENTS } from "../webhooks/config-store";
 import { errorResponses, jsonBody, jsonResponse } from "./common-schemas";
 import {
   RefineRequestSchema, RequestIdParam, ResultsDoneSchema, ResultsProcessingSchema, RunSchema, SourcingAcceptedSchema, SourcingRequestSchema,
 } from "./sourcing-schemas";
-import { acceptedResponse, ACCEPTED_MESSAGE, admitRun, insufficientCredits } from "./admission";
+import { acceptedResponse, ACCEPTED_MESSAGE, admitRun, insufficientCredits, replayedAcceptedResponse } from "./admission";
 import { baseUrl } from "./urls";
+import { vendorUsageOf } from "../pipeline/vendor-usage";
 
 export const sourcingRoutes = new OpenAPIHono<AppEnv>();
 
@@ -38,16 +40,21 @@ sourcingRoutes.openapi(
   async (c) => {
     const body = c.req.valid("json");
     const tenant = c.get("tenant");
-    return withIdempotency(c, body, async () => {
+    return withIdempotency(c, body, async (runId) => {
       const webhook = body.webhookId ? await resolveRunWebhook(c.env.DB, tenant.companyId, body.webhookId, SOURCING_EVENTS) : null;
-      const runId = newId.sourcingRun();
-      const job = { ...jobAskOf(body), webhookId: webhook?.id ?? null, baseUrl: baseUrl(c) };
-      const { createdAt } = await admitRun(c, {
+      const job = { ...(await jobAskOf(tenant.companyId, body)), webhookId: webhook?.id ?? null, baseUrl: baseUrl(c) };
+      const resultsPath = `/sourcing/${runId}/results`;
+      const admission = await admitRun(c, {
         id: runId, kind: "sourcing", request: job, webhookId: job.webhookId, credits: body.limit, costKey: "sourcing",
       });
+      if (!admission.created) {
+        // An earlier request with this Idempotency-Key created the run (see admitRun): answer with it.
+        if (admission.run.status === "processing" && admission.run.round === 1) await resumeRun(c.env, runId, tenant.companyId, job);
+        return replayedAcceptedResponse(c, admission.run, { resultsPath });
+      }
       await startRun(c.env, runId, tenant.companyId, job);
-      return acceptedResponse(c, { requestId: runId, webhookId: job.webhookId, createdAt, resultsPath: `/sourcing/${runId}/results` });
-    });
+      return acceptedResponse(c, { requestId: runId, webhookId: job.webhookId, createdAt: admission.createdAt, resultsPath });
+    }, newId.sourcingRun);
   },
 );
 
@@ -119,6 +126,8 @@ sourcingRoutes.openapi(
         webhookId: run.webhookId, round: run.round, progress: progressOf(run), foundCount: run.foundCount,
         scoredCount: run.scoredCount, icp: (run.icp as Icp | null) ?? null, errorCode: run.errorCode, errorMessage: run.errorMessage,
         createdAt: run.createdAt, updatedAt: run.updatedAt, completedAt: run.completedAt,
+        vendorUsage: await vendorUsageOf(c.env.DB, run.companyId, run.id),
+        llmUsage: (run.llmUsage as LlmUsage | null) ?? null,
       },
       200,
     );

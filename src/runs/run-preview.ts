@@ -1,10 +1,10 @@
 import type { Env } from "../env";
 import { findCandidates } from "../pipeline/find-candidates";
-import { deriveIcp } from "../pipeline/icp/derive-icp";
 import { previewCredits, toPreviewCandidate } from "../pipeline/preview-candidate";
 import { loadProfiles } from "../talent-pool/store";
 import type { JobAsk } from "./job-ask";
 import { outcomeFound } from "./round-end";
+import { previewIcp } from "./run-llm";
 import { recordCompletion, recordFailure } from "./run-store";
 
 export type PreviewAsk = JobAsk & { runId: string; companyId: string };
@@ -16,11 +16,12 @@ export type PreviewAsk = JobAsk & { runId: string; companyId: string };
  * nothing over a completion that committed although its call threw (run-store stillProcessing).
  */
 export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
-  const icp = deriveIcp({ title: a.title, jobDescription: a.jobDescription, location: a.location, query: a.query });
   const fail = (errorCode: "SOURCE_UNAVAILABLE" | "INTERNAL_ERROR", errorMessage: string) =>
     recordFailure(env.DB, { runId: a.runId, companyId: a.companyId, round: 1, endedBy: "run", errorCode, errorMessage });
   try {
-    const found = await findCandidates(env, { companyId: a.companyId, icp, freeText: a.query, depth: a.limit, exclude: a.exclude });
+    // The configured ICP agent (a model call of up to LLM_TIMEOUT_MS when one is set; the rules otherwise).
+    const icp = await previewIcp(env, a.runId, { title: a.title, jobDescription: a.jobDescription, location: a.location, query: a.query });
+    const found = await findCandidates(env, { companyId: a.companyId, icp, freeText: a.query, depth: a.limit, exclude: a.exclude, runId: a.runId });
     if (!found.ok) {
       console.error(JSON.stringify({ level: "error", msg: "preview search failed", runId: a.runId, detail: found.detail }));
       await fail("SOURCE_UNAVAILABLE", found.reason);
@@ -32,6 +33,7 @@ export async function runPreview(env: Env, a: PreviewAsk): Promise<void> {
     await recordCompletion(env.DB, {
       runId: a.runId, companyId: a.companyId, round: 1, foundCount: candidates.length, scoredCount: 0, batchesTotal: 0, batchesDone: 0,
       results: candidates.map((p, i) => ({ profileId: p.profileId, rank: candidates.length - i, body: p })),
+      fromPool: true, // an erase racing the preview is not written back (its price is per page, not per person)
       captured: previewCredits(a.limit), // the contract's price: ceil(limit / 20), whatever the pool held
       icp,
     });

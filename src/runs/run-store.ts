@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { nowIso } from "../clock";
 import { runResults, sourcingRuns, type CostKey, type RunEnder, type RunKind } from "../db/schema";
-import { RESERVATION_EXISTS_SQL, reserveStatement, type SettleCondition, settleStatements } from "../billing/ledger";
+import { RESERVATION_EXISTS_SQL, reserveStatement, type SettleAmount, type SettleCondition, settleStatements } from "../billing/ledger";
 import type { Candidate } from "../pipeline/types";
 import type { RoundStanding, TerminalWrite } from "./round-end";
 import type { RunState } from "./state-machine";
@@ -94,7 +94,12 @@ export type Delivery = {
   batchesTotal: number;
   batchesDone: number;
   results: { profileId: string; rank: number; body: unknown }[]; // rank: higher sorts first; may be fractional (score-candidate rankOf), which SQLite keeps as REAL in match_score
-  captured: number; // credits to capture from the round's reservation; the rest is released
+  // The results are people of the company's talent pool: each row is written only if the person is
+  // still there, so an erase (DELETE /candidates) that raced the write is not undone by it.
+  fromPool?: boolean;
+  // Credits to capture from the round's reservation (the rest is released): a price known up front,
+  // or "per_result", one per result row this write inserted (a person left out is never billed).
+  captured: number | "per_result";
   icp?: unknown;
 };
 
@@ -125,6 +130,16 @@ function standingStatement(db: D1Database, runId: string): D1PreparedStatement {
     .bind(runId);
 }
 
+/**
+ * The result rows a terminal write inserted, counted in its own batch: while the run is still
+ * processing the round (the condition every statement of the batch carries) the round has no rows
+ * but the ones this batch just wrote, as a round's rows are only ever written by the write ending it.
+ */
+const insertedResults = (runId: string, round: number): SettleAmount => ({
+  sql: (first) => `SELECT COUNT(*) FROM run_results WHERE run_id = ?${first} AND round = ?${first + 1}`,
+  params: [runId, round],
+});
+
 /** A terminal batch ends with [status change, read-back]. */
 function terminalWriteOf(results: D1Result[]): TerminalWrite {
   const [statusChange, standing] = results.slice(-2);
@@ -142,7 +157,11 @@ export async function recordCompletion(db: D1Database, d: Delivery): Promise<Ter
   return terminalWriteOf(
     await db.batch([
       ...resultStatements(db, d, at),
-      ...settleStatements(db, { companyId: d.companyId, reservationId: reservationIdOf(d.runId, d.round), captured: d.captured }, settleWhileProcessing(d.runId, d.round)),
+      ...settleStatements(
+        db,
+        { companyId: d.companyId, reservationId: reservationIdOf(d.runId, d.round), captured: d.captured === "per_result" ? insertedResults(d.runId, d.round) : d.captured },
+        settleWhileProcessing(d.runId, d.round),
+      ),
       db
         .prepare(
           `UPDATE sourcing_runs SET status = 'completed', stage = 'completed', found_count = ?2, scored_count = ?3,
@@ -156,12 +175,15 @@ export async function recordCompletion(db: D1Database, d: Delivery): Promise<Ter
   );
 }
 
-function resultStatements(db: D1Database, d: Pick<Delivery, "runId" | "companyId" | "round" | "results">, at: string): D1PreparedStatement[] {
+/** Still in the company's pool, checked in the insert itself: no read before the write can close the race with an erase. */
+const IN_POOL = `EXISTS (SELECT 1 FROM talent_profiles WHERE id = ?2 AND company_id = ?3)`;
+
+function resultStatements(db: D1Database, d: Pick<Delivery, "runId" | "companyId" | "round" | "results" | "fromPool">, at: string): D1PreparedStatement[] {
   return d.results.map((r) =>
     db
       .prepare(
         `INSERT INTO run_results (run_id, profile_id, company_id, round, match_score, candidate, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${stillProcessing(1, 4)}
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${stillProcessing(1, 4)}${d.fromPool ? ` AND ${IN_POOL}` : ""}
          ON CONFLICT DO NOTHING`,
       )
       .bind(d.runId, r.profileId, d.companyId, d.round, r.rank, JSON.stringify(r.body), at),

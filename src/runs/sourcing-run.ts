@@ -1,7 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { readConfig } from "../config";
-import { deriveIcp } from "../pipeline/icp/derive-icp";
 import { searchDepth } from "../pipeline/exclusions";
 import type { JobAsk } from "./job-ask";
 import { findCandidates } from "../pipeline/find-candidates";
@@ -13,7 +12,8 @@ import { sourcingEventData, sourcingEventName } from "../webhooks/events";
 import { DeliveryOutbox } from "../webhooks/outbox";
 import { deliveredProfileIds, recordCompletion, recordFailure, recordProgress } from "./run-store";
 import { outcomeFound, type TerminalWrite } from "./round-end";
-import { canExtend, initialRunState, nextAlarmAt, type RunErrorCode, type RunEvent, type RunState, TERMINAL, transition } from "./state-machine";
+import { icpOfRound, shortlistOfRound } from "./run-llm";
+import { batchOutstanding, canExtend, initialRunState, nextAlarmAt, type RunErrorCode, type RunEvent, type RunState, TERMINAL, transition } from "./state-machine";
 
 /** What a run was asked: the POST body, kept by the object so no step has to read it back from D1. */
 export type RunJob = JobAsk & {
@@ -28,6 +28,9 @@ export type BatchReport = { round: number; batch: number; candidates: Candidate[
 
 const MAX_STEP_FAILURES = 5; // alarm steps that throw are retried this often before the run fails
 const QUEUE_SEND_CHUNK = 100; // sendBatch takes at most 100 messages
+// Storage key: when (ms epoch) the progress a batch report left unmirrored is written to D1.
+const PROGRESS_MIRROR_AT = "progressMirrorAt";
+const PROGRESS_MIRROR_RETRY_MS = 5000; // after a failed mirror write
 
 /**
  * One object per sourcing run. It holds the run's state machine and scored candidates, and its alarm
@@ -53,12 +56,31 @@ export class SourcingRun extends DurableObject<Env> {
 
   // ---- RPC ---------------------------------------------------------------------------------
 
-  /** Begin the run. Calling it again for the same run is a no-op. */
+  /**
+   * Begin the run. Calling it again for a started run only re-arms its alarm for whatever is due,
+   * which is all a retried request or the reconciler (maintenance/reconcile.ts) needs of it.
+   */
   async start(runId: string, companyId: string, job: RunJob): Promise<void> {
-    if (this.state) return;
+    if (this.state) return this.armAlarm();
     const cfg = readConfig(this.env);
     await this.ctx.storage.put({ job, "round:1": { query: job.query, limit: job.limit } satisfies RoundAsk, "tracks:delivered": true });
+    // Armed before the state is applied: apply() persists the state, mirrors it to D1 and only then
+    // arms the alarm, so a failing mirror would leave a started run that nothing ever wakes. An
+    // alarm that finds no state (the put in apply failed) does nothing.
+    await this.ctx.storage.setAlarm(Date.now());
     await this.apply(transition(initialRunState(runId, companyId), { type: "started", nowMs: Date.now(), deadlineMs: cfg.runDeadlineMs }));
+  }
+
+  /**
+   * Retention (maintenance/retention.ts), for a run ended long ago: forget everything — job, ICPs,
+   * who was scored and delivered, webhook tombstones. The tables the constructor made go too; the
+   * RPCs that need a started run find none afterwards and do nothing (its D1 row is purged with it,
+   * so nothing starts it again).
+   */
+  async purgeStorage(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.state = undefined;
   }
 
   /**
@@ -81,11 +103,22 @@ export class SourcingRun extends DurableObject<Env> {
     return { accepted: true, round: next.round };
   }
 
-  /** A queue consumer reports one scored batch. A batch already reported (redelivery) changes nothing. */
+  /**
+   * A queue consumer reports one scored batch. A batch already reported (redelivery, or a re-sent
+   * batch whose first copy arrived after all) changes nothing.
+   *
+   * This call only persists and arms the alarm: it touches the object's own storage and nothing
+   * else, and never waits on D1 or the queue. The consumer awaits it, and the queue's delivery waits
+   * on the consumer (the local broker sends the next batch only once the previous one returned), so
+   * whatever this call awaited would pace every run's enrichment. The D1 mirror of the progress is
+   * owed to the alarm instead (mirrorOwedProgress).
+   */
   async recordBatch(report: BatchReport): Promise<void> {
     const current = this.state;
     if (!current) return;
-    const next = transition(current, { type: "batch_reported", round: report.round, batch: report.batch, scored: report.candidates.length });
+    const next = transition(current, {
+      type: "batch_reported", round: report.round, batch: report.batch, scored: report.candidates.length, nowMs: Date.now(),
+    });
     if (next === current) return;
     for (const c of report.candidates) {
       // A person scored but not delivered in an earlier round is scored again for this one (the ICP may
@@ -97,7 +130,12 @@ export class SourcingRun extends DurableObject<Env> {
         c.profileId, report.round, rankOf(c), JSON.stringify(c),
       );
     }
-    await this.apply(next);
+    await this.apply(next, undefined, "owed");
+  }
+
+  /** Whether the run still waits for this batch (a consumer asks before scoring a copy it may already have). Memory only. */
+  async needsBatch(round: number, batch: number): Promise<boolean> {
+    return this.state ? batchOutstanding(this.state, round, batch) : false;
   }
 
   async status(): Promise<RunState | null> {
@@ -107,6 +145,7 @@ export class SourcingRun extends DurableObject<Env> {
   // ---- the alarm drives every step ---------------------------------------------------------
 
   async alarm(): Promise<void> {
+    await this.mirrorOwedProgress();
     await this.runDueSteps();
     await this.outbox.attemptDue();
     await this.armAlarm();
@@ -143,9 +182,32 @@ export class SourcingRun extends DurableObject<Env> {
     return due === null || retryAt === undefined ? due : Math.max(due, retryAt);
   }
 
-  /** One alarm means "the next thing due": a pipeline step or a webhook attempt, whichever is first. */
+  /**
+   * Write the progress a batch report left unmirrored (recordBatch does not wait on D1). The mark is
+   * cleared first: a report arriving during the write owes a mirror of its own. A failed write is
+   * tried again a little later, unless a report has owed one meanwhile.
+   */
+  private async mirrorOwedProgress(): Promise<void> {
+    const dueAt = await this.ctx.storage.get<number>(PROGRESS_MIRROR_AT);
+    if (dueAt === undefined || dueAt > Date.now()) return;
+    await this.ctx.storage.delete(PROGRESS_MIRROR_AT);
+    const s = this.state;
+    if (!s || TERMINAL.has(s.stage)) return;
+    try {
+      await recordProgress(this.env.DB, s);
+    } catch (err) {
+      console.error(JSON.stringify({ level: "error", msg: "progress mirror failed", runId: s.runId, error: String(err) }));
+      if ((await this.ctx.storage.get<number>(PROGRESS_MIRROR_AT)) === undefined) {
+        await this.ctx.storage.put(PROGRESS_MIRROR_AT, Date.now() + PROGRESS_MIRROR_RETRY_MS);
+      }
+    }
+  }
+
+  /** One alarm means "the next thing due": a pipeline step, an owed progress mirror or a webhook attempt, whichever is first. */
   private async armAlarm(): Promise<void> {
-    const candidates = [this.state ? await this.pipelineDueAt(this.state) : null, await this.outbox.nextDueAt()].filter((t): t is number => t !== null);
+    const mirrorAt = (await this.ctx.storage.get<number>(PROGRESS_MIRROR_AT)) ?? null;
+    const candidates = [mirrorAt, this.state ? await this.pipelineDueAt(this.state) : null, await this.outbox.nextDueAt()]
+      .filter((t): t is number => t !== null);
     if (candidates.length === 0) return this.ctx.storage.deleteAlarm();
     const due = Math.min(...candidates);
     if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
@@ -160,7 +222,7 @@ export class SourcingRun extends DurableObject<Env> {
       case "searching":
         return this.searchStep(s);
       case "enriching":
-        return s.batchesEnqueued ? this.deadlineStep(s) : this.enqueueStep(s);
+        return s.batchesEnqueued ? this.waitStep() : this.enqueueStep(s);
       case "ranking":
         return this.rankStep(s);
       case "failed":
@@ -173,9 +235,12 @@ export class SourcingRun extends DurableObject<Env> {
   private async deriveIcpStep(s: RunState): Promise<void> {
     const job = await this.job();
     const ask = await this.roundAsk(s.round);
-    // A refinement (PATCH query) is read together with the original job, not instead of it.
-    const icp = deriveIcp({ title: job.title, jobDescription: job.jobDescription, location: job.location, query: ask.query ?? job.query });
-    await this.ctx.storage.put(`icp:${s.round}`, icp);
+    // A refinement (PATCH query) is read together with the original job, not instead of it. The ICP
+    // agent (LLM_PROVIDER, the rules behind it) answers once per round: icpOfRound stores the ICP before
+    // returning it, and a replayed step reads it back instead of asking the model again.
+    const icp = await icpOfRound(this.ctx.storage, this.env, { runId: s.runId, round: s.round }, {
+      title: job.title, jobDescription: job.jobDescription, location: job.location, query: ask.query ?? job.query,
+    });
     await this.dispatch({ type: "icp_derived" }, icp);
   }
 
@@ -185,10 +250,12 @@ export class SourcingRun extends DurableObject<Env> {
     const icp = await this.icp(s.round);
     const found = await findCandidates(this.env, {
       companyId: s.companyId, icp, freeText: ask.query ?? job.query, depth: searchDepth(ask.limit), exclude: job.exclude, alreadyScored: await this.alreadyDelivered(),
+      runId: s.runId,
     });
     if (!found.ok) {
-      console.error(JSON.stringify({ level: "error", msg: "search failed", runId: s.runId, round: s.round, detail: found.detail }));
-      return this.dispatch({ type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason });
+      // The state machine decides: search again after a backoff (the alarm), or fail the round.
+      console.error(JSON.stringify({ level: "error", msg: "search failed", runId: s.runId, round: s.round, failures: (s.searchFailures ?? 0) + 1, detail: found.detail }));
+      return this.dispatch({ type: "search_failed", code: "SOURCE_UNAVAILABLE", message: found.reason, nowMs: Date.now() });
     }
     // A later round asks each source for depth + everyone delivered before (to look past them), so its
     // fresh list grows with every round delivered; it is cut to the depth its own limit asks for.
@@ -200,19 +267,26 @@ export class SourcingRun extends DurableObject<Env> {
     await this.dispatch({ type: "search_finished", found: fresh.length, batches: batches.length });
   }
 
+  /** Send the round's batches not yet reported: all of them at first, the lost ones on a re-send. */
   private async enqueueStep(s: RunState): Promise<void> {
     const batches = (await this.ctx.storage.get<string[][]>(`batches:${s.round}`)) ?? [];
     const icp = await this.icp(s.round);
-    const messages = batches.map((profileIds, batch): { body: EnrichBatchMessage } => ({
-      body: { runId: s.runId, companyId: s.companyId, round: s.round, batch, profileIds, icp },
-    }));
+    const messages = batches
+      .map((profileIds, batch): { body: EnrichBatchMessage } => ({ body: { runId: s.runId, companyId: s.companyId, round: s.round, batch, profileIds, icp } }))
+      .filter((m) => !s.batchesDone.includes(m.body.batch));
+    if (s.batchResends > 0) {
+      console.warn(JSON.stringify({ level: "warn", msg: "enrich batches re-sent", runId: s.runId, round: s.round, resend: s.batchResends, batches: messages.length }));
+    }
     // If this step is replayed the batches go out twice; the run ignores a batch it already has.
     for (let i = 0; i < messages.length; i += QUEUE_SEND_CHUNK) await this.env.ENRICH_QUEUE.sendBatch(messages.slice(i, i + QUEUE_SEND_CHUNK));
-    await this.dispatch({ type: "batches_enqueued" });
+    await this.dispatch({ type: "batches_enqueued", nowMs: Date.now(), batchTimeoutMs: readConfig(this.env).enrichBatchTimeoutMs });
   }
 
-  private async deadlineStep(s: RunState): Promise<void> {
-    await this.dispatch({ type: "deadline_reached", nowMs: Date.now() });
+  /** Waiting on batches, something is due: the deadline (which ends the round) or a re-send of the outstanding ones. */
+  private async waitStep(): Promise<void> {
+    const nowMs = Date.now();
+    await this.dispatch({ type: "deadline_reached", nowMs });
+    await this.dispatch({ type: "batches_overdue", nowMs }); // ignored once the deadline has ended the wait
   }
 
   private async rankStep(s: RunState): Promise<void> {
@@ -223,17 +297,27 @@ export class SourcingRun extends DurableObject<Env> {
         s.round,
       )
       .toArray();
-    // Someone erased (DELETE /candidates) while the run was scoring must not come back in its results.
+    // Someone erased (DELETE /candidates) while the run was scoring must not come back in its results:
+    // left out here so the next best fill the limit, and again by the write itself (fromPool) for an
+    // erase that lands after this read.
     const stillInPool = await existingProfileIds(this.env.DB, s.companyId, ranked.map((r) => r.profile_id));
-    const delivered = ranked
-      .filter((r) => stillInPool.has(r.profile_id))
-      .slice(0, ask.limit)
-      .map((r) => JSON.parse(r.candidate) as Candidate);
+    // The best `limit`, after the model's review of the best past the gates when LLM_RERANK_TOP_N is on
+    // (once per round: the reviews are stored before they are applied, like the ICP).
+    const job = await this.job();
+    const icp = await this.icp(s.round);
+    const delivered = await shortlistOfRound(
+      this.ctx.storage, this.env, { runId: s.runId, round: s.round, companyId: s.companyId, title: job.title, icp },
+      ranked.filter((r) => stillInPool.has(r.profile_id)).map((r) => r.candidate), ask.limit,
+    );
     const write = await recordCompletion(this.env.DB, {
       runId: s.runId, companyId: s.companyId, round: s.round, foundCount: s.foundCount, scoredCount: s.scoredCount,
       batchesTotal: s.batchesTotal, batchesDone: s.batchesDone.length,
       results: delivered.map((c) => ({ profileId: c.profileId, rank: rankOf(c), body: c })),
-      captured: delivered.length, // one credit per delivered candidate
+      fromPool: true,
+      captured: "per_result", // one credit per candidate actually delivered
+      // Written again with the outcome: the mirror of icp_derived is the only other write of it, and a
+      // failed one is not repeated (the state had already moved on), which left completed runs without an ICP.
+      icp,
     });
     await this.settleRound(s, write, { type: "ranked" }, delivered.map((c) => c.profileId));
   }
@@ -259,7 +343,6 @@ export class SourcingRun extends DurableObject<Env> {
     const completedByUs = found ? found.ours && found.status === "completed" : applied.type === "ranked";
     const ids = !completedByUs ? [] : found ? await deliveredProfileIds(this.env.DB, s.runId, s.round) : deliveredIds;
     for (const id of ids) this.ctx.storage.sql.exec(`INSERT OR IGNORE INTO delivered (profile_id, round) VALUES (?, ?)`, id, s.round);
-    this.ctx.storage.sql.exec(`UPDATE scored SET candidate = NULL WHERE round = ?`, s.round);
     // D1's error codes for a sourcing run are the run's own codes, or INTERNAL_ERROR from a request.
     await this.dispatch(found ? { type: "outcome_found", ...found, errorCode: found.errorCode as RunErrorCode | null } : applied);
   }
@@ -304,11 +387,22 @@ export class SourcingRun extends DurableObject<Env> {
     if (next !== current) await this.apply(next, icp);
   }
 
-  /** Persist the new state, mirror it to D1, and set the alarm for whatever is due next. */
-  private async apply(next: RunState, icp?: Icp): Promise<void> {
+  /**
+   * Persist the new state, mirror it to D1, and set the alarm for whatever is due next. `mirror:
+   * "owed"` leaves the D1 mirror to the alarm, for callers that must not wait on D1 (recordBatch).
+   */
+  private async apply(next: RunState, icp?: Icp, mirror: "now" | "owed" = "now"): Promise<void> {
     this.state = next;
-    await this.ctx.storage.put("state", next);
-    if (!TERMINAL.has(next.stage)) await recordProgress(this.env.DB, next, icp);
+    // An ended round leaves no candidate JSON here: a completed round delivered it to D1 (where an
+    // erase reaches it), a failed one never will. Before the put, with no await between, so both
+    // commit together; on every terminal transition (failed included), not in one step's path.
+    if (TERMINAL.has(next.stage)) this.ctx.storage.sql.exec(`UPDATE scored SET candidate = NULL WHERE candidate IS NOT NULL`);
+    if (mirror === "owed" && !TERMINAL.has(next.stage)) {
+      await this.ctx.storage.put({ state: next, [PROGRESS_MIRROR_AT]: Date.now() });
+    } else {
+      await this.ctx.storage.put("state", next);
+      if (!TERMINAL.has(next.stage)) await recordProgress(this.env.DB, next, icp);
+    }
     await this.armAlarm();
   }
 
@@ -328,5 +422,23 @@ export class SourcingRun extends DurableObject<Env> {
     // Parsed, so an ICP stored by an older version gains the fields added since (with their defaults).
     return Icp.parse(icp);
   }
-}
 
+  // ---- read-only: what GET /sourcing/{id}/events shows --------------------------------------
+
+  /**
+   * The run's progress from memory, for the SSE stream: no storage or D1 read, so a stream may ask on
+   * every poll. `ended`: the round's outcome is written to D1 (read it there, with completedAt and the
+   * error); a terminal stage not yet ended is one still being written. Null before start().
+   */
+  async progress(): Promise<{
+    runId: string; round: number; stage: RunState["stage"]; ended: boolean;
+    foundCount: number; scoredCount: number; batchesTotal: number; batchesDone: number;
+  } | null> {
+    const s = this.state;
+    if (!s) return null;
+    return {
+      runId: s.runId, round: s.round, stage: s.stage, ended: TERMINAL.has(s.stage) && s.outcomeRecorded,
+      foundCount: s.foundCount, scoredCount: s.scoredCount, batchesTotal: s.batchesTotal, batchesDone: s.batchesDone.length,
+    };
+  }
+}

@@ -21,6 +21,20 @@ export async function startRun(env: Env, runId: string, companyId: string, job: 
   }
 }
 
+/**
+ * Hand a run that an earlier request with the same Idempotency-Key created to its object again, in
+ * case that request died between creating and starting it; start() is a no-op for a started run.
+ * A failure here fails nothing: the run may be healthy in its first request's hands (which fails
+ * it itself if its own start fails), so it is logged and the run left as it is.
+ */
+export async function resumeRun(env: Env, runId: string, companyId: string, job: RunJob): Promise<void> {
+  try {
+    await runObject(env, runId).start(runId, companyId, job);
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", msg: "run could not be resumed", runId, error: String(err) }));
+  }
+}
+
 /** PATCH's question before it reserves: is the run's object done with the round D1 shows ended? */
 export async function runExtendable(env: Env, run: { id: string; round: number }): Promise<boolean> {
   return runObject(env, run.id).extendable(run.round);

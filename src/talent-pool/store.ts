@@ -7,10 +7,11 @@ import { ftsPhrase } from "../pipeline/query/compile-query";
 import { deriveProfileFacts, FACTS_VERSION, type ProfileFacts } from "../pipeline/facts/profile-facts";
 import { seniorityRank } from "../pipeline/occupations";
 import { skillKeys } from "./skill-tokens";
+import { suppressStatement, suppressionDigests } from "./vendor-suppressions";
 
 // D1 caps bound parameters per statement at 100; lists travel as one JSON parameter via json_each.
 const LOOKUP_CHUNK = 500;
-const WRITE_BATCH = 100;
+export const WRITE_BATCH = 100;
 const BODY_TEXT_MAX = 20_000;
 
 type Identity = { id: string; identityKey: string };
@@ -60,7 +61,7 @@ const FACT_COLUMNS = ["facts", "facts_version", "occupation_id", "occupation_fam
 const factPlaceholders = (first: number) => FACT_COLUMNS.map((_, i) => `?${first + i}`).join(", ");
 const factAssignments = (first: number) => FACT_COLUMNS.map((column, i) => `${column} = ?${first + i}`).join(", ");
 
-async function findIdentities(db: D1Database, companyId: string, keys: string[]): Promise<Map<string, Identity>> {
+export async function findIdentities(db: D1Database, companyId: string, keys: string[]): Promise<Map<string, Identity>> {
   const out = new Map<string, Identity>();
   for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
     const { results } = await db
@@ -73,6 +74,42 @@ async function findIdentities(db: D1Database, companyId: string, keys: string[])
     for (const row of results) out.set(row.identityKey, row);
   }
   return out;
+}
+
+/** Where a row came from (migration 0008): the company's own import, or a vendor's record (by the vendor's id). */
+export type ProfileOrigin = { origin: "import" } | { origin: string; originRef: string };
+
+/**
+ * The upsert of one profile by its identity, with its search columns and facts. An import makes the
+ * row the company's own (`origin = 'import'`, also over a row bought from a vendor before). A vendor
+ * record never overwrites a row the company imported: the guard is in the statement itself, so an
+ * import racing the purchase wins whichever lands first.
+ */
+export function profileUpsertStatement(
+  db: D1Database,
+  companyId: string,
+  identityKey: string,
+  p: ProfileInput,
+  now: string,
+  from: ProfileOrigin = { origin: "import" },
+): D1PreparedStatement {
+  const { skillsText, bodyText } = searchColumns(p);
+  const facts = factColumns(deriveProfileFacts(p));
+  const primaryEmail = p.emails?.[0]?.toLowerCase() ?? null;
+  const vendor = from.origin !== "import";
+  return db
+    .prepare(
+      `INSERT INTO talent_profiles (id, company_id, identity_key, external_id, linkedin_url, primary_email, full_name,
+         current_title, headline, skills_text, body_text, profile, created_at, updated_at, ${FACT_COLUMNS.join(", ")}, origin, origin_ref)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ${factPlaceholders(14)}, ?24, ?25)
+       ON CONFLICT (company_id, identity_key) DO UPDATE SET external_id = ?4, linkedin_url = ?5, primary_email = ?6,
+         full_name = ?7, current_title = ?8, headline = ?9, skills_text = ?10, body_text = ?11, profile = ?12,
+         updated_at = ?13, ${factAssignments(14)}, origin = ?24, origin_ref = COALESCE(?25, talent_profiles.origin_ref)
+       ${vendor ? `WHERE talent_profiles.origin <> 'import'` : ""}`,
+    )
+    .bind(newId.profile(), companyId, identityKey, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
+      p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now, ...facts,
+      from.origin, "originRef" in from ? from.originRef : null);
 }
 
 /**
@@ -95,27 +132,12 @@ export async function upsertProfiles(
   const statements: D1PreparedStatement[] = [];
   profiles.forEach((p, i) => {
     const identityKey = keys[i];
-    const { skillsText, bodyText } = searchColumns(p);
-    const facts = factColumns(deriveProfileFacts(p));
-    const primaryEmail = p.emails?.[0]?.toLowerCase() ?? null;
     if (existing.has(identityKey)) updated++;
     else {
       imported++;
       existing.set(identityKey, { id: "", identityKey });
     }
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO talent_profiles (id, company_id, identity_key, external_id, linkedin_url, primary_email, full_name,
-             current_title, headline, skills_text, body_text, profile, created_at, updated_at, ${FACT_COLUMNS.join(", ")})
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ${factPlaceholders(14)})
-           ON CONFLICT (company_id, identity_key) DO UPDATE SET external_id = ?4, linkedin_url = ?5, primary_email = ?6,
-             full_name = ?7, current_title = ?8, headline = ?9, skills_text = ?10, body_text = ?11, profile = ?12,
-             updated_at = ?13, ${factAssignments(14)}`,
-        )
-        .bind(newId.profile(), companyId, identityKey, p.externalId ?? null, p.linkedinUrl ?? null, primaryEmail, p.fullName,
-          p.currentTitle ?? null, p.headline ?? null, skillsText, bodyText, JSON.stringify(p), now, ...facts),
-    );
+    statements.push(profileUpsertStatement(db, companyId, identityKey, p, now));
   });
   for (let i = 0; i < statements.length; i += WRITE_BATCH) await db.batch(statements.slice(i, i + WRITE_BATCH));
   return { imported, updated };
@@ -125,12 +147,13 @@ function toTalentProfile(row: { id: string; companyId: string; profile: string }
   return { ...(JSON.parse(row.profile) as ProfileInput), profileId: row.id, companyId: row.companyId };
 }
 
-export async function getProfile(db: D1Database, companyId: string, profileId: string): Promise<TalentProfile | null> {
+/** One profile with where it came from: "import", or the vendor it was bought from ("pdl"). */
+export async function getProfile(db: D1Database, companyId: string, profileId: string): Promise<(TalentProfile & { origin: string }) | null> {
   const row = await db
-    .prepare(`SELECT id, company_id AS companyId, profile FROM talent_profiles WHERE id = ?1 AND company_id = ?2`)
+    .prepare(`SELECT id, company_id AS companyId, profile, origin FROM talent_profiles WHERE id = ?1 AND company_id = ?2`)
     .bind(profileId, companyId)
-    .first<{ id: string; companyId: string; profile: string }>();
-  return row ? toTalentProfile(row) : null;
+    .first<{ id: string; companyId: string; profile: string; origin: string }>();
+  return row ? { ...toTalentProfile(row), origin: row.origin } : null;
 }
 
 export async function loadProfiles(db: D1Database, companyId: string, profileIds: string[]): Promise<TalentProfile[]> {
@@ -209,13 +232,32 @@ export async function existingProfileIds(db: D1Database, companyId: string, prof
   return new Set(results.map((r) => r.id));
 }
 
-/** Erase a person: from the pool (the FTS index follows by trigger) and from every stored result. */
+/**
+ * Erase a person: from the pool (the FTS index follows by trigger) and from every stored result. The
+ * person's identifiers are kept as digests in the same batch (vendor-suppressions.ts), so no vendor
+ * purchase brings them back; the digests are only of what the row held, read just before.
+ */
 export async function eraseProfile(db: D1Database, companyId: string, profileId: string): Promise<boolean> {
-  const [pool] = await db.batch([
+  const row = await db
+    .prepare(`SELECT linkedin_url AS linkedinUrl, json_extract(profile, '$.emails') AS emails, origin_ref AS originRef
+              FROM talent_profiles WHERE id = ?1 AND company_id = ?2`)
+    .bind(profileId, companyId)
+    .first<{ linkedinUrl: string | null; emails: string | null; originRef: string | null }>();
+  const digests = row
+    ? await suppressionDigests(companyId, {
+      linkedinUrl: row.linkedinUrl,
+      emails: row.emails ? (JSON.parse(row.emails) as string[]) : [],
+      vendorRefs: row.originRef ? [row.originRef] : [],
+    })
+    : [];
+  const [, pool, results] = await db.batch([
+    suppressStatement(db, companyId, digests, nowIso()),
     db.prepare(`DELETE FROM talent_profiles WHERE id = ?1 AND company_id = ?2`).bind(profileId, companyId),
     db.prepare(`DELETE FROM run_results WHERE profile_id = ?1 AND company_id = ?2`).bind(profileId, companyId),
   ]);
-  return pool.meta.changes > 0;
+  // Copies left in results (a person already gone from the pool, an enrichment of an id never in it)
+  // are erased too, and that is an erasure: false only when nothing was there, so a 404 writes nothing.
+  return pool.meta.changes + results.meta.changes > 0;
 }
 
 export type PoolHit = { profileId: string; linkedinUrl: string | null; emails: string[]; score: number };

@@ -176,13 +176,25 @@ describe("scope and lifetime of a key", () => {
 
   it("an in-flight claim abandoned by a dead request is taken over, and the taker completes it", async () => {
     const t = await createTenant({ credits: 100 });
-    await plantRecord(t.companyId, "orphan", { requestHash: "from-a-crashed-request", state: "in_flight", ageMs: 5 * 60_000 });
+    // The abandoned claim is for this very body (a retry): learn its hash from a finished request.
+    expect((await post(t.key, "probe-orphan")).status).toBe(202);
+    const { request_hash } = (await recordOf(t.companyId, "probe-orphan"))!;
+    await plantRecord(t.companyId, "orphan", { requestHash: request_hash, state: "in_flight", ageMs: 5 * 60_000 });
     const res = await post(t.key, "orphan");
     expect(res.status).toBe(202);
-    expect(await runsOf(t.companyId)).toBe(1);
+    expect(await runsOf(t.companyId)).toBe(2);
     const replay = await post(t.key, "orphan");
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
-    expect(await runsOf(t.companyId)).toBe(1);
+    expect(await runsOf(t.companyId)).toBe(2);
+  });
+
+  it("a stale claim of another body is not taken over (its create may have committed): 422, nothing created", async () => {
+    const t = await createTenant({ credits: 100 });
+    await plantRecord(t.companyId, "orphan-other", { requestHash: "from-a-crashed-request", state: "in_flight", ageMs: 5 * 60_000 });
+    const res = await post(t.key, "orphan-other");
+    expect(res.status).toBe(422);
+    expect((await errorOf(res)).error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(await runsOf(t.companyId)).toBe(0);
   });
 });
 

@@ -2,7 +2,9 @@
 // run shares (per company for a tenant-scoped source). The sources here are test doubles of our own interface; D1 is real.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BREAKER_COOLDOWN_MS, BREAKER_THRESHOLD, breakerAfter, breakerAllows } from "../../src/pipeline/sources/resilience";
+import {
+  BREAKER_COOLDOWN_MS, BREAKER_THRESHOLD, breakerAfter, breakerAllows, MAX_RETRY_AFTER_MS, retryDelayMs,
+} from "../../src/pipeline/sources/resilience";
 import { breakerKey, searchSources } from "../../src/pipeline/sources/search-sources";
 import type { CandidateSource, SourceQuery } from "../../src/pipeline/sources/source";
 import { deriveIcp } from "../../src/pipeline/icp/derive-icp";
@@ -133,3 +135,47 @@ describe("the circuit breaker", () => {
     expect(breakerAllows({ consecutiveFailures: 3, openedUntil }, now)).toBe(allowed);
   });
 });
+
+describe("retry hints (a vendor's Retry-After, a failure no retry can help)", () => {
+  const hint = (h: { retryable?: boolean; retryAfterMs?: number }) => Object.assign(new Error("vendor"), h);
+  it.each([
+    ["no hint: the backoff", new Error("x"), 1, 400],
+    ["not retryable: stop", hint({ retryable: false }), 0, null],
+    ["a short Retry-After: waited out", hint({ retryAfterMs: 1_500 }), 0, 1_500],
+    ["a Retry-After shorter than the backoff: the backoff", hint({ retryAfterMs: 50 }), 1, 400],
+    ["a Retry-After longer than a call waits: stop", hint({ retryAfterMs: MAX_RETRY_AFTER_MS + 1 }), 0, null],
+    ["not an object", "boom", 0, 200],
+  ])("%s", (_name, err, n, delay) => {
+    expect(retryDelayMs(err, n)).toBe(delay);
+  });
+
+  it.each([
+    // hold-off longer than the rule's: it wins, whatever the count
+    [{ consecutiveFailures: 0, openedUntil: null }, 120_000, { consecutiveFailures: 1, openedUntil: 1000 + 120_000 }],
+    // hold-off shorter than an opening by count: the count's cooldown stands
+    [{ consecutiveFailures: BREAKER_THRESHOLD - 1, openedUntil: null }, 5_000, { consecutiveFailures: BREAKER_THRESHOLD, openedUntil: 1000 + BREAKER_COOLDOWN_MS }],
+    [{ consecutiveFailures: 0, openedUntil: null }, undefined, { consecutiveFailures: 1, openedUntil: null }],
+  ])("breakerAfter(%j, failed, holdOffMs=%s)", (state, holdOffMs, expected) => {
+    expect(breakerAfter(state, false, 1000, holdOffMs)).toEqual(expected);
+  });
+
+  it("a source that failed with a long Retry-After is left alone that long by every run", async () => {
+    let calls = 0;
+    const limited: CandidateSource = {
+      name: "limited",
+      scope: "shared",
+      async search() {
+        calls++;
+        throw Object.assign(new Error("429"), { retryable: true, retryAfterMs: 30_000 });
+      },
+    };
+    const t0 = Date.now();
+    const first = await searchSources(env.DB, [limited], query, { ...fast, nowMs: () => t0 });
+    expect(first.outcomes[0].ok).toBe(false);
+    expect(calls).toBe(1);
+    const soon = await searchSources(env.DB, [limited], query, { ...fast, nowMs: () => t0 + 29_000 });
+    expect(soon.outcomes[0].error).toBe("circuit open");
+    expect(calls).toBe(1);
+  });
+});
+

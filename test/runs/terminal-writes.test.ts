@@ -56,6 +56,7 @@ describe("the start RPC rejects after the object accepted the run", () => {
           await stub.start(id, companyId, job);
           throw new Error("start RPC: connection lost after the call was delivered");
         },
+        needsBatch: (round: number, batch: number) => stub.needsBatch(round, batch),
         recordBatch: (report: BatchReport) => stub.recordBatch(report),
         status: () => stub.status(),
       } as never;

@@ -1,7 +1,6 @@
 import type { CandidateSource, SourceHit, SourceQuery } from "./source";
-import {
-  breakerAfter, breakerAllows, type BreakerState, SOURCE_RETRIES, SOURCE_TIMEOUT_MS, withRetries, withTimeout,
-} from "./resilience";
+import { readBreaker, writeBreaker } from "./breaker-store";
+import { breakerAfter, breakerAllows, retryAfterOf, SOURCE_RETRIES, SOURCE_TIMEOUT_MS, withRetries, withTimeout } from "./resilience";
 
 /**
  * The breaker a call goes through: one per source for a shared service, one per source and company for
@@ -12,24 +11,6 @@ export function breakerKey(source: Pick<CandidateSource, "name" | "scope">, comp
 }
 
 export type SourceOutcome = { source: string; ok: boolean; hits: SourceHit[]; error?: string };
-
-async function readBreaker(db: D1Database, source: string): Promise<BreakerState> {
-  const row = await db
-    .prepare(`SELECT consecutive_failures AS consecutiveFailures, opened_until AS openedUntil FROM source_health WHERE source = ?1`)
-    .bind(source)
-    .first<BreakerState>();
-  return row ?? { consecutiveFailures: 0, openedUntil: null };
-}
-
-async function writeBreaker(db: D1Database, source: string, s: BreakerState): Promise<void> {
-  await db
-    .prepare(
-      `INSERT INTO source_health (source, consecutive_failures, opened_until) VALUES (?1, ?2, ?3)
-       ON CONFLICT (source) DO UPDATE SET consecutive_failures = ?2, opened_until = ?3`,
-    )
-    .bind(source, s.consecutiveFailures, s.openedUntil)
-    .run();
-}
 
 export type SearchOptions = { timeoutMs?: number; retries?: number; nowMs?: () => number };
 
@@ -53,7 +34,8 @@ export async function searchSources(
         if (breaker.consecutiveFailures > 0 || breaker.openedUntil !== null) await writeBreaker(db, key, breakerAfter(breaker, true, now()));
         return { source: source.name, ok: true, hits };
       } catch (err) {
-        await writeBreaker(db, key, breakerAfter(breaker, false, now()));
+        // A source that said when to come back (Retry-After, out of credits) is left alone that long.
+        await writeBreaker(db, key, breakerAfter(breaker, false, now(), retryAfterOf(err)));
         return { source: source.name, ok: false, hits: [], error: err instanceof Error ? err.message : String(err) };
       }
     }),

@@ -1,3 +1,4 @@
+import type { StoredExclusions } from "../exclusions";
 import type { Icp } from "../types";
 
 /** What every candidate source is asked: one company's search for one ICP. */
@@ -6,6 +7,11 @@ export type SourceQuery = {
   icp: Icp;
   freeText: string | undefined; // the caller's `query` override
   limit: number; // how many hits to return at most
+  // The request (run, preview) searching: what a paid source's calls and records are counted against.
+  runId?: string;
+  // The caller's exclusions (digested): a source that buys people drops these before keeping anyone.
+  // Every hit is matched against them again afterwards (find-candidates.ts), whatever the source did.
+  exclude?: StoredExclusions;
 };
 
 export type SourceHit = { profileId: string; linkedinUrl: string | null; emails: string[] };
