@@ -10,7 +10,7 @@ export const renderHtmlRoutes = new OpenAPIHono<AppEnv>();
 const RenderHtmlRequest = z
   .object({
     profileIds: z.array(z.string().min(1).max(100)).min(1).max(10),
-    theme: z.enum(CARD_THEMES).default("light"),
+    theme: z.enum(CARD_THEMES).default("dark"), // the contract: dark unless asked
   })
   .openapi("RenderHtmlRequest");
 

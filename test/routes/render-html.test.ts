@@ -61,9 +61,11 @@ describe("rendering", () => {
     expect(adaCard).toMatch(/2019-01 – present · \d+ yrs/);
   });
 
-  it("uses the light theme by default", async () => {
+  it("uses the dark theme by default, as the contract says, and light when asked", async () => {
     const body = await (await render(tenant.key, { profileIds: [ada] })).json<RenderResult>();
-    expect(body.data[0].htmlContent).toContain('data-theme="light"');
+    expect(body.data[0].htmlContent).toContain('data-theme="dark"');
+    const light = await (await render(tenant.key, { profileIds: [ada], theme: "light" })).json<RenderResult>();
+    expect(light.data[0].htmlContent).toContain('data-theme="light"');
   });
 
   it("escapes a hostile profile and includes no script", async () => {
