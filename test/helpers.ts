@@ -139,3 +139,15 @@ function installTestResolver(): void {
 
 installTestResolver();
 
+
+/** The events of a server-sent event stream's body (comment lines such as keep-alives left out). */
+export function parseSse(text: string): { event: string; data: Record<string, unknown> }[] {
+  return text
+    .split("\n\n")
+    .map((block) => block.split("\n").filter((l) => !l.startsWith(":")))
+    .filter((lines) => lines.some((l) => l.startsWith("event:")))
+    .map((lines) => ({
+      event: lines.find((l) => l.startsWith("event:"))!.slice(6).trim(),
+      data: JSON.parse(lines.find((l) => l.startsWith("data:"))!.slice(5)),
+    }));
+}

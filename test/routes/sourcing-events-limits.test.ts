@@ -9,7 +9,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateDemoPool } from "../../scripts/demo-pool.mjs";
 import worker from "../../src/index";
-import { ADMIN, api, BASE, createTenant, errorOf, importProfiles, type TestTenant, validJob } from "../helpers";
+import { ADMIN, api, BASE, createTenant, errorOf, importProfiles, parseSse, type TestTenant, validJob } from "../helpers";
 import { watchD1 } from "../watched-d1";
 
 const DAY_MS = 86_400_000;
@@ -48,16 +48,6 @@ async function openStream(t: TestTenant, requestId: string, o: { db?: D1Database
   return { res, ctx };
 }
 
-function parseSse(text: string): { event: string; data: Record<string, unknown> }[] {
-  return text
-    .split("\n\n")
-    .map((block) => block.split("\n").filter((l) => !l.startsWith(":")))
-    .filter((lines) => lines.some((l) => l.startsWith("event:")))
-    .map((lines) => ({
-      event: lines.find((l) => l.startsWith("event:"))!.slice(6).trim(),
-      data: JSON.parse(lines.find((l) => l.startsWith("data:"))!.slice(5)),
-    }));
-}
 
 describe("D1 reads of one event stream", () => {
   it("stay fixed while the run runs: the run object answers the polls, D1 is read for the outcome", async () => {

@@ -1,20 +1,10 @@
 // GET /sourcing/{id}/events: the SSE stream of a real run, ending when the run ends.
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateDemoPool } from "../../scripts/demo-pool.mjs";
-import { api, createTenant, errorOf, importProfiles, type TestTenant, validJob } from "../helpers";
+import { api, createTenant, errorOf, importProfiles, parseSse, type TestTenant, validJob } from "../helpers";
 
 let tenant: TestTenant;
 
-function parseSse(text: string): { event: string; data: Record<string, unknown> }[] {
-  return text
-    .split("\n\n")
-    .map((block) => block.split("\n").filter((l) => !l.startsWith(":")))
-    .filter((lines) => lines.some((l) => l.startsWith("event:")))
-    .map((lines) => ({
-      event: lines.find((l) => l.startsWith("event:"))!.slice(6).trim(),
-      data: JSON.parse(lines.find((l) => l.startsWith("data:"))!.slice(5)),
-    }));
-}
 
 beforeAll(async () => {
   tenant = await createTenant({ credits: 200 });

@@ -44,6 +44,21 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/**
+ * A run whose enrichment batches are kept back instead of sent to the queue: the test delivers them
+ * itself (or loses them). Resolves once the run says its batches went out.
+ */
+async function startRunHoldingItsBatches(): Promise<{ held: EnrichBatchMessage[]; runId: string }> {
+  const held: EnrichBatchMessage[] = [];
+  vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
+    held.push(...[...messages].map((m) => m.body as EnrichBatchMessage));
+    return { metadata: { metrics: { backlogCount: held.length, backlogBytes: 0 } } } as never;
+  });
+  const runId = await startRun({ ...validJob, limit: 5 });
+  await vi.waitFor(async () => expect((await runStub(runId).status())?.batchesEnqueued).toBe(true), { timeout: 10_000 });
+  return { held, runId };
+}
+
 describe("a lost enrichment batch", () => {
   it("is sent again after the batch timeout, and the run completes instead of failing at its deadline", async () => {
     // The real queue, except that the first send loses batch 0 (as a restart loses what the queue held).
@@ -95,13 +110,7 @@ describe("a lost enrichment batch", () => {
   });
 
   it("waits twice as long after a re-send, and the deadline still ends a round that hears nothing", async () => {
-    const held: EnrichBatchMessage[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...[...messages].map((m) => m.body as EnrichBatchMessage));
-      return { metadata: { metrics: { backlogCount: held.length, backlogBytes: 0 } } } as never;
-    });
-    const runId = await startRun({ ...validJob, limit: 5 });
-    await vi.waitFor(async () => expect((await runStub(runId).status())?.batchesEnqueued).toBe(true), { timeout: 10_000 });
+    const { held, runId } = await startRunHoldingItsBatches();
     const sent = held.length;
     expect(sent).toBeGreaterThan(1);
 
@@ -125,13 +134,7 @@ describe("a lost enrichment batch", () => {
 
 describe("a copy of a batch the run already has", () => {
   it("is acked without being scored again: the consumer asks the run first, and reads nothing from D1", async () => {
-    const held: EnrichBatchMessage[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...[...messages].map((m) => m.body as EnrichBatchMessage));
-      return { metadata: { metrics: { backlogCount: held.length, backlogBytes: 0 } } } as never;
-    });
-    const runId = await startRun({ ...validJob, limit: 5 });
-    await vi.waitFor(async () => expect((await runStub(runId).status())?.batchesEnqueued).toBe(true), { timeout: 10_000 });
+    const { held, runId } = await startRunHoldingItsBatches();
     const deliver = async (bodies: EnrichBatchMessage[], tag: string) => {
       const batch = createMessageBatch("scoutflare-enrich", bodies.map((body, i) => ({ id: `${tag}${i}`, timestamp: new Date(), attempts: 1, body })));
       const ctx = createExecutionContext();
@@ -154,13 +157,7 @@ describe("a copy of a batch the run already has", () => {
 
 describe("the batch report", () => {
   it("waits on nothing but the object's own storage: it succeeds while D1 fails, and the progress reaches D1 later", async () => {
-    const held: EnrichBatchMessage[] = [];
-    vi.spyOn(env.ENRICH_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      held.push(...[...messages].map((m) => m.body as EnrichBatchMessage));
-      return { metadata: { metrics: { backlogCount: held.length, backlogBytes: 0 } } } as never;
-    });
-    const runId = await startRun({ ...validJob, limit: 5 });
-    await vi.waitFor(async () => expect((await runStub(runId).status())?.batchesEnqueued).toBe(true), { timeout: 10_000 });
+    const { held, runId } = await startRunHoldingItsBatches();
     expect(held.length).toBeGreaterThan(1);
 
     // D1 unusable for the duration of the report: a consumer awaiting the report must not wait on it.
