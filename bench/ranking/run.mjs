@@ -129,10 +129,18 @@ async function importAll(key, profiles) {
   return { chunks: bodies.length, imported, updated, rejected };
 }
 
-// 429s are retried after Retry-After; anything else unexpected is a harness failure.
+// 429s are retried after Retry-After, and so is a connection the server closed while it sat idle in
+// the pool (undici's "fetch failed" after the BM25 step keeps Node busy for seconds): every POST carries
+// an Idempotency-Key, so a retry cannot start a second run. Anything else unexpected is a harness failure.
 async function callRetrying(method, url, opts, expected) {
   for (let attempt = 0; ; attempt++) {
-    const r = await dev.call(method, url, opts);
+    let r;
+    try {
+      r = await dev.call(method, url, opts);
+    } catch (err) {
+      if (attempt < 3 && err instanceof TypeError && /fetch failed/u.test(err.message)) { await sleep(200); continue; }
+      throw err;
+    }
     if (r.status === 429 && attempt < 5) { await sleep(1000 * Number(r.headers.get("retry-after") ?? 1)); continue; }
     if (!expected.includes(r.status)) throw new Error(`${method} ${url} → ${r.status}: ${r.text.slice(0, 400)}`);
     return r;
